@@ -1,0 +1,166 @@
+import { LlamaChatSession } from "node-llama-cpp";
+import type { ChatDetail, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
+import { BusyError, NotFoundError } from "@common/errors.js";
+import type { Engine } from "../engine/Engine.js";
+import type { EventHub } from "../services/EventHub.js";
+import type { ChatRepository } from "../store/ChatRepository.js";
+import { toChatHistory } from "./toChatHistory.js";
+
+const SYSTEM_PROMPT =
+    "You are Locus, a private assistant that runs entirely on this computer. Answer clearly and concisely.";
+const DEFAULT_TITLE = "New chat";
+/** Streaming text is written to the database at most this often, so a crash loses at most this much. */
+const PERSIST_INTERVAL_MS = 250;
+
+type Generation = { chatId: string; messageId: string; controller: AbortController; done: Promise<void> };
+
+/** Chats: persistence, one streamed generation at a time, and Stop. */
+export class ChatService {
+    #session: { chatId: string; session: LlamaChatSession } | null = null;
+    #generation: Generation | null = null;
+
+    constructor(
+        private readonly chats: ChatRepository,
+        private readonly engine: Engine,
+        private readonly events: EventHub,
+        private readonly options: { maxAnswerTokens: number } = { maxAnswerTokens: 2048 }
+    ) {
+        chats.markInterrupted();
+        engine.onBeforeUnload(() => this.#closeSession());
+    }
+
+    list(): ChatSummary[] {
+        return this.chats.list();
+    }
+
+    create(title?: string): ChatSummary {
+        const chat = this.chats.create(title?.trim() || DEFAULT_TITLE);
+        this.#changed();
+        return chat;
+    }
+
+    get(chatId: string): ChatDetail {
+        return { ...this.#require(chatId), messages: this.chats.messages(chatId) };
+    }
+
+    rename(chatId: string, title: string): ChatSummary {
+        this.#require(chatId);
+        this.chats.rename(chatId, title);
+        this.#changed();
+        return this.#require(chatId);
+    }
+
+    async delete(chatId: string): Promise<void> {
+        this.#require(chatId);
+        if (this.#generation?.chatId === chatId) await this.stop(chatId);
+        if (this.#session?.chatId === chatId) this.#disposeSession();
+        this.chats.delete(chatId);
+        this.#changed();
+    }
+
+    /** Stores the question, starts the answer in the background and returns the two message ids. */
+    send(chatId: string, text: string): { userMessageId: string; assistantMessageId: string } {
+        const chat = this.#require(chatId);
+        const { sequence } = this.engine.requireLoaded();
+        if (this.#generation != null)
+            throw new BusyError("Locus is still answering. Stop the current answer or wait for it to finish.");
+
+        const earlier = this.chats.messages(chatId);
+        const user = this.chats.addMessage(chatId, "user", text, "done");
+        const assistant = this.chats.addMessage(chatId, "assistant", "", "streaming");
+        if (chat.title === DEFAULT_TITLE && earlier.length === 0) this.chats.rename(chatId, titleFrom(text));
+        this.#changed();
+
+        if (this.#session?.chatId !== chatId) {
+            this.#disposeSession();
+            const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+            session.setChatHistory(toChatHistory(SYSTEM_PROMPT, earlier));
+            this.#session = { chatId, session };
+        }
+        const controller = new AbortController();
+        const generation: Generation = { chatId, messageId: assistant.id, controller, done: Promise.resolve() };
+        generation.done = this.#generate(this.#session.session, generation, text).finally(() => {
+            if (this.#generation === generation) this.#generation = null;
+        });
+        this.#generation = generation;
+        return { userMessageId: user.id, assistantMessageId: assistant.id };
+    }
+
+    /** Stops the answer being generated in this chat; resolves once its text is saved. */
+    async stop(chatId: string): Promise<void> {
+        const generation = this.#generation;
+        if (generation == null || generation.chatId !== chatId) return;
+        generation.controller.abort();
+        await generation.done;
+    }
+
+    async dispose(): Promise<void> {
+        await this.#closeSession();
+    }
+
+    async #generate(session: LlamaChatSession, generation: Generation, text: string): Promise<void> {
+        const { chatId, messageId, controller } = generation;
+        let answer = "";
+        let lastPersist = Date.now();
+        let reason: GenerationStopReason = "done";
+        let errorMessage: string | undefined;
+        try {
+            const result = await session.promptWithMeta(text, {
+                signal: controller.signal,
+                stopOnAbortSignal: true,
+                maxTokens: this.options.maxAnswerTokens,
+                onTextChunk: (chunk) => {
+                    answer += chunk;
+                    this.events.emit("chat.token", { chatId, messageId, text: chunk });
+                    if (Date.now() - lastPersist >= PERSIST_INTERVAL_MS) {
+                        lastPersist = Date.now();
+                        this.chats.updateMessage(messageId, answer, "streaming");
+                    }
+                }
+            });
+            answer = result.responseText;
+            if (result.stopReason === "abort") reason = "stopped";
+            else if (result.stopReason === "maxTokens") reason = "max-tokens";
+        } catch (error) {
+            reason = controller.signal.aborted ? "stopped" : "error";
+            errorMessage = reason === "error" ? `The model failed while answering: ${describe(error)}` : undefined;
+            // The session's history no longer matches the database; rebuild it on the next message.
+            this.#disposeSession();
+        }
+        this.chats.updateMessage(messageId, answer, reason === "error" ? "error" : reason === "stopped" ? "stopped" : "done", errorMessage);
+        this.events.emit("chat.done", { chatId, messageId, reason, ...(errorMessage ? { error: errorMessage } : {}) });
+    }
+
+    async #closeSession(): Promise<void> {
+        const generation = this.#generation;
+        if (generation != null) {
+            generation.controller.abort();
+            await generation.done;
+        }
+        this.#disposeSession();
+    }
+
+    #disposeSession(): void {
+        this.#session?.session.dispose({ disposeSequence: false });
+        this.#session = null;
+    }
+
+    #require(chatId: string): ChatSummary {
+        const chat = this.chats.get(chatId);
+        if (chat == null) throw new NotFoundError("That chat no longer exists. It may have been deleted.");
+        return chat;
+    }
+
+    #changed(): void {
+        this.events.emit("chats.changed", { chats: this.chats.list() });
+    }
+}
+
+function titleFrom(text: string): string {
+    const line = text.replace(/\s+/g, " ").trim();
+    return line.length <= 48 ? line : `${line.slice(0, 47)}…`;
+}
+
+function describe(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
+const none = z.strictObject({});
+
+/** A method of the contract: its argument schema and (by type only) its result. */
+export type MethodSpec<I extends z.ZodType, O> = { input: I; output?: O };
+
+function method<O>() {
+    return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+}
+
+/**
+ * Every call the renderer may make. Hosts route these names; nothing else crosses the boundary.
+ * Arguments are ids and choices; the one path (`models.addFromPath`) exists only in the browser
+ * host, where the person types it, and is refused by the Electron host, which uses a native dialog.
+ */
+export const methods = {
+    "app.info": method<AppInfo>()(none),
+
+    "models.list": method<ModelInfo[]>()(none),
+    "models.addWithDialog": method<ModelInfo | null>()(none),
+    "models.addFromPath": method<ModelInfo>()(z.strictObject({ path: z.string().min(1).max(4096) })),
+    "models.remove": method<void>()(z.strictObject({ modelId: id })),
+    "models.load": method<EngineStatus>()(z.strictObject({ modelId: id })),
+    "models.unload": method<EngineStatus>()(none),
+    "models.status": method<EngineStatus>()(none),
+
+    "chats.list": method<ChatSummary[]>()(none),
+    "chats.create": method<ChatSummary>()(z.strictObject({ title: z.string().max(200).optional() })),
+    "chats.get": method<ChatDetail>()(z.strictObject({ chatId: id })),
+    "chats.rename": method<ChatSummary>()(z.strictObject({ chatId: id, title: z.string().trim().min(1).max(200) })),
+    "chats.delete": method<void>()(z.strictObject({ chatId: id })),
+    "chats.send": method<{ userMessageId: string; assistantMessageId: string }>()(
+        z.strictObject({ chatId: id, text: z.string().trim().min(1).max(100_000) })
+    ),
+    "chats.stop": method<void>()(z.strictObject({ chatId: id }))
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]["input"]>;
+export type MethodOutput<M extends MethodName> = Methods[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+    return typeof name === "string" && Object.hasOwn(methods, name);
+}

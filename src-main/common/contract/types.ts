@@ -1,0 +1,65 @@
+/** Plain data exchanged between the services and the renderer. No Node, Electron or DOM types. */
+
+export type ChatSummary = {
+    id: string;
+    title: string;
+    createdAt: number;
+    updatedAt: number;
+};
+
+export type MessageRole = "user" | "assistant";
+
+/** `streaming` rows are being written; a row left `streaming` by a crash becomes `interrupted`. */
+export type MessageStatus = "streaming" | "done" | "stopped" | "error" | "interrupted";
+
+export type ChatMessage = {
+    id: string;
+    chatId: string;
+    role: MessageRole;
+    content: string;
+    status: MessageStatus;
+    createdAt: number;
+    error?: string;
+};
+
+export type ChatDetail = ChatSummary & { messages: ChatMessage[] };
+
+export type ModelInfo = {
+    id: string;
+    /** File name only: the renderer never sees full paths. */
+    fileName: string;
+    displayName: string;
+    architecture: string;
+    sizeBytes: number;
+    parameterCountLabel?: string;
+    addedAt: number;
+};
+
+export type EngineState = "idle" | "loading" | "ready" | "error";
+
+export type EngineStatus = {
+    state: EngineState;
+    modelId: string | null;
+    /** 0..1 while loading. */
+    loadProgress: number;
+    threads: number;
+    contextSize: number | null;
+    chatWrapper: string | null;
+    error: string | null;
+};
+
+export type HostCapabilities = {
+    /** Electron: model files are chosen in a native open dialog. */
+    nativeFileDialog: boolean;
+    /** Browser host: the person may type a path to a local file. */
+    pathEntry: boolean;
+};
+
+export type AppInfo = {
+    version: string;
+    host: "electron" | "browser";
+    capabilities: HostCapabilities;
+    cpuThreads: number;
+};
+
+export type GenerationStopReason = "done" | "stopped" | "max-tokens" | "error";

@@ -1,0 +1,70 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { app, BrowserWindow, dialog, ipcMain } from "electron";
+import { IPC_CHANNELS } from "@common/contract/transport.js";
+import { fail } from "@common/contract/result.js";
+import { createServices, type Services } from "../../services/createServices.js";
+import { hardenApp } from "./hardenApp.js";
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./registerAppProtocol.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let services: Services | null = null;
+let window: BrowserWindow | null = null;
+
+registerAppScheme();
+
+function createWindow(): BrowserWindow {
+    const win = new BrowserWindow({
+        width: 1200, height: 800, minWidth: 720, minHeight: 480, show: false, title: "Locus",
+        webPreferences: {
+            preload: path.join(here, "../preload/index.cjs"),
+            sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true,
+            spellcheck: false, webviewTag: false
+        }
+    });
+    win.once("ready-to-show", () => win.show());
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    return win;
+}
+
+async function pickModelFile(): Promise<string | null> {
+    const options = { title: "Choose a GGUF model", properties: ["openFile" as const], filters: [{ name: "GGUF models", extensions: ["gguf"] }] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+app.whenReady().then(async () => {
+    hardenApp(APP_ORIGIN);
+    serveRenderer(path.join(here, "../renderer"));
+    services = await createServices({ dataDir: app.getPath("userData"), host: "electron", pickModelFile });
+
+    // Calls are accepted only from our own page in the main frame of our window.
+    ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {
+        const frame = event.senderFrame;
+        if (services == null || frame == null || frame !== event.sender.mainFrame || !frame.url.startsWith(APP_ORIGIN))
+            return fail({ kind: "forbidden", message: "Request refused: it did not come from the Locus window." });
+        return services.dispatcher.dispatch(method, args);
+    });
+    services.events.subscribe((message) => window?.webContents.send(IPC_CHANNELS.event, message));
+
+    window = createWindow();
+    window.on("closed", () => (window = null));
+    app.on("activate", () => {
+        if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+    });
+}).catch((error: unknown) => {
+    dialog.showErrorBox("Locus could not start", error instanceof Error ? error.message : String(error));
+    app.quit();
+});
+
+let disposed = false;
+app.on("before-quit", (event) => {
+    if (disposed || services == null) return;
+    event.preventDefault();
+    disposed = true;
+    void services.dispose().finally(() => app.quit());
+});
+
+app.on("window-all-closed", () => {
+    if (process.platform !== "darwin") app.quit();
+});

@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import { Readable } from "node:stream";
+import { protocol } from "electron";
+import { StaticFiles } from "../browser/StaticFiles.js";
+
+export const APP_SCHEME = "locus";
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+const CSP = [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+    "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"
+].join("; ");
+
+/** Must run before the app is ready: the renderer's origin is a privileged, secure custom scheme. */
+export function registerAppScheme(): void {
+    protocol.registerSchemesAsPrivileged([
+        { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    ]);
+}
+
+/** Serves the built renderer from `locus://app/`, only files indexed at start, with a strict CSP. */
+export function serveRenderer(rendererDir: string): void {
+    const files = new StaticFiles(rendererDir);
+    protocol.handle(APP_SCHEME, (request) => {
+        const url = new URL(request.url);
+        const found = url.host === "app" ? files.lookup(url.pathname) : undefined;
+        if (found == null) return new Response("Not found", { status: 404 });
+        const body = Readable.toWeb(fs.createReadStream(found.file)) as ReadableStream;
+        return new Response(body, {
+            headers: { "content-type": found.contentType, "content-security-policy": CSP, "x-content-type-options": "nosniff" }
+        });
+    });
+}

@@ -1,0 +1,78 @@
+import os from "node:os";
+import path from "node:path";
+import type { MethodName } from "@common/contract/methods.js";
+import type { AppInfo } from "@common/contract/types.js";
+import { ChatService } from "../chat/ChatService.js";
+import { Engine, type EngineOptions } from "../engine/Engine.js";
+import { Dispatcher } from "../ipc/Dispatcher.js";
+import { ModelService, type PickModelFile } from "../models/ModelService.js";
+import { ChatRepository } from "../store/ChatRepository.js";
+import { ModelRepository } from "../store/ModelRepository.js";
+import { openDatabase } from "../store/openDatabase.js";
+import { EventHub } from "./EventHub.js";
+import { LOCUS_VERSION } from "./version.js";
+
+export type ServicesOptions = {
+    /** Folder for the database and everything Locus keeps. */
+    dataDir: string;
+    host: AppInfo["host"];
+    /** Native file dialog (Electron); without it the person types a path (browser host). */
+    pickModelFile?: PickModelFile;
+    engine?: Partial<EngineOptions>;
+};
+
+export type Services = {
+    dispatcher: Dispatcher;
+    events: EventHub;
+    engine: Engine;
+    chats: ChatService;
+    models: ModelService;
+    dispose(): Promise<void>;
+};
+
+/** The composition root: builds every service once, wires them, and disposes them in reverse order. */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+    const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
+    const events = new EventHub();
+    const engine = new Engine({ gpu: "auto", contextSize: 4096, ...options.engine });
+    const models = new ModelService(new ModelRepository(db), engine, options.pickModelFile ?? null);
+    const chats = new ChatService(new ChatRepository(db), engine, events);
+    engine.onStatus((status) => events.emit("engine.status", status));
+    await engine.llama();
+
+    const appInfo = (): AppInfo => ({
+        version: LOCUS_VERSION,
+        host: options.host,
+        capabilities: { nativeFileDialog: options.pickModelFile != null, pathEntry: options.pickModelFile == null },
+        cpuThreads: engine.threads || os.availableParallelism()
+    });
+    // Paths typed by a person exist only where there is no native dialog to choose a file.
+    const refuse = new Set<MethodName>(options.pickModelFile != null ? ["models.addFromPath"] : []);
+
+    const dispatcher = new Dispatcher({
+        "app.info": appInfo,
+        "models.list": () => models.list(),
+        "models.addWithDialog": () => models.addWithDialog(),
+        "models.addFromPath": ({ path: filePath }) => models.addFromPath(filePath),
+        "models.remove": ({ modelId }) => models.remove(modelId),
+        "models.load": ({ modelId }) => models.load(modelId),
+        "models.unload": () => models.unload(),
+        "models.status": () => models.status(),
+        "chats.list": () => chats.list(),
+        "chats.create": ({ title }) => chats.create(title),
+        "chats.get": ({ chatId }) => chats.get(chatId),
+        "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
+        "chats.delete": ({ chatId }) => chats.delete(chatId),
+        "chats.send": ({ chatId, text }) => chats.send(chatId, text),
+        "chats.stop": ({ chatId }) => chats.stop(chatId)
+    }, { refuse });
+
+    return {
+        dispatcher, events, engine, chats, models,
+        async dispose() {
+            await chats.dispose();
+            await engine.dispose();
+            db.close();
+        }
+    };
+}

@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3, { type Database } from "better-sqlite3";
+import * as sqliteVec from "sqlite-vec";
+import { migrate } from "./migrate.js";
+import { migrations } from "./migrations/index.js";
+
+/** Opens (creating if needed) the one Locus database file: WAL, foreign keys, sqlite-vec, migrated. */
+export function openDatabase(file: string): Database {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new BetterSqlite3(file);
+    try {
+        db.pragma("journal_mode = WAL");
+        // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
+        db.pragma("synchronous = NORMAL");
+        db.pragma("foreign_keys = ON");
+        db.pragma("busy_timeout = 5000");
+        sqliteVec.load(db);
+        migrate(db, migrations);
+        return db;
+    } catch (error) {
+        db.close();
+        throw error;
+    }
+}
