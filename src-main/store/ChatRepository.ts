@@ -19,6 +19,7 @@ const toMessage = (row: MessageRow): ChatMessage => ({
 /** Chats and their messages. All statements are prepared once; no SQL is built from input. */
 export class ChatRepository {
     readonly #statements;
+    #lastTime = 0;
 
     constructor(private readonly db: Database) {
         this.#statements = {
@@ -50,14 +51,14 @@ export class ChatRepository {
     }
 
     create(title: string): ChatSummary {
-        const now = Date.now();
+        const now = this.#now();
         const id = randomUUID();
         this.#statements.insert.run(id, title, now, now);
         return { id, title, createdAt: now, updatedAt: now };
     }
 
     rename(chatId: string, title: string): boolean {
-        return this.#statements.rename.run(title, Date.now(), chatId).changes > 0;
+        return this.#statements.rename.run(title, this.#now(), chatId).changes > 0;
     }
 
     delete(chatId: string): boolean {
@@ -71,7 +72,7 @@ export class ChatRepository {
     /** Appends a message and bumps the chat, atomically, so the order of messages is never ambiguous. */
     addMessage(chatId: string, role: MessageRole, content: string, status: MessageStatus): ChatMessage {
         return this.db.transaction(() => {
-            const now = Date.now();
+            const now = this.#now();
             const id = randomUUID();
             const seq = this.#statements.nextSeq.get(chatId)?.seq ?? 1;
             this.#statements.insertMessage.run(id, chatId, seq, role, content, status, now);
@@ -87,5 +88,11 @@ export class ChatRepository {
     /** After a crash, answers that were still streaming are kept (their text so far) and marked. */
     markInterrupted(): number {
         return this.#statements.interrupt.run().changes;
+    }
+
+    /** Strictly increasing timestamps, so "most recently used first" holds even within one millisecond. */
+    #now(): number {
+        this.#lastTime = Math.max(Date.now(), this.#lastTime + 1);
+        return this.#lastTime;
     }
 }
