@@ -34,7 +34,7 @@ export default defineConfig({
     renderer: {
         root: "src-renderer",
         resolve,
-        plugins: [svelte()],
+        plugins: [svelte({ configFile: fileURLToPath(new URL("./svelte.config.js", import.meta.url)) })],
         build: {
             outDir: "out/renderer",
             rollupOptions: { input: "src-renderer/index.html" }

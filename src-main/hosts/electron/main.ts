@@ -36,7 +36,9 @@ async function pickModelFile(): Promise<string | null> {
 app.whenReady().then(async () => {
     hardenApp(APP_ORIGIN);
     serveRenderer(path.join(here, "../renderer"));
-    services = await createServices({ dataDir: app.getPath("userData"), host: "electron", pickModelFile });
+    // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
+    const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
+    services = await createServices({ dataDir, host: "electron", pickModelFile });
 
     // Calls are accepted only from our own page in the main frame of our window.
     ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {

@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export type RunningHost = { url: string; origin: string; stop(): Promise<void> };
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+/** Starts the built browser host (`out/main/browserHost.js`) on a free port and waits for its address. */
+export async function startBrowserHost(options: { dataDir: string; args?: string[] }): Promise<RunningHost> {
+    const child = spawn(process.execPath, [
+        path.join(root, "out/main/browserHost.js"), "--port", "0", "--data", options.dataDir, "--cpu", ...(options.args ?? [])
+    ], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Browser host did not start in time. Output:\n${output}`)), 60_000);
+        const onData = (chunk: Buffer) => {
+            output += chunk.toString();
+            const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
+            if (match) {
+                clearTimeout(timer);
+                resolve(match[0]);
+            }
+        };
+        child.stdout!.on("data", onData);
+        child.stderr!.on("data", onData);
+        child.once("exit", (code) => reject(new Error(`Browser host exited (${code}) before listening. Output:\n${output}`)));
+    });
+    return { url, origin: new URL(url).origin, stop: () => stop(child) };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+    if (child.exitCode != null) return Promise.resolve();
+    return new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+    });
+}
