@@ -19,6 +19,8 @@ export type ServicesOptions = {
     /** Native file dialog (Electron); without it the person types a path (browser host). */
     pickModelFile?: PickModelFile;
     engine?: Partial<EngineOptions>;
+    /** Longest answer in tokens (default 2048). */
+    maxAnswerTokens?: number;
 };
 
 export type Services = {
@@ -36,7 +38,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const events = new EventHub();
     const engine = new Engine({ gpu: "auto", contextSize: 4096, ...options.engine });
     const models = new ModelService(new ModelRepository(db), engine, options.pickModelFile ?? null);
-    const chats = new ChatService(new ChatRepository(db), engine, events);
+    const chats = new ChatService(new ChatRepository(db), engine, events, { maxAnswerTokens: options.maxAnswerTokens ?? 2048 });
     engine.onStatus((status) => events.emit("engine.status", status));
     await engine.llama();
 

@@ -19,10 +19,10 @@ afterEach(async () => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(dataDir?: string): Promise<{ services: Services; dataDir: string; call: Services["dispatcher"]["dispatch"] }> {
+async function start(dataDir?: string, maxAnswerTokens = 48): Promise<{ services: Services; dataDir: string; call: Services["dispatcher"]["dispatch"] }> {
     const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "locus-chat-"));
     if (dataDir == null) dirs.push(dir);
-    const services = await createServices({ dataDir: dir, host: "browser", engine: { gpu: false, contextSize: 1024 } });
+    const services = await createServices({ dataDir: dir, host: "browser", engine: { gpu: false, contextSize: 1024 }, maxAnswerTokens });
     open.push(services);
     return { services, dataDir: dir, call: (m, a) => services.dispatcher.dispatch(m, a) };
 }
@@ -70,7 +70,7 @@ describe("chat through the services", () => {
     });
 
     it("stops within a fraction of a second and keeps the partial answer", async () => {
-        const { services, call } = await start();
+        const { services, call } = await start(undefined, 4096);
         await loadTiny(call);
         const chat = await value<{ id: string }>(call("chats.create", {}));
         let streamed = 0;
@@ -93,7 +93,7 @@ describe("chat through the services", () => {
     });
 
     it("refuses a second question while one is being answered", async () => {
-        const { services, call } = await start();
+        const { services, call } = await start(undefined, 4096);
         await loadTiny(call);
         const chat = await value<{ id: string }>(call("chats.create", {}));
         const done = nextDone(services);
