@@ -109,6 +109,8 @@ export class ChatService {
                 signal: controller.signal,
                 stopOnAbortSignal: true,
                 maxTokens: this.options.maxAnswerTokens,
+                // Mild sampling: greedy decoding makes small models loop on one phrase.
+                temperature: 0.7, topK: 40, topP: 0.9,
                 onTextChunk: (chunk) => {
                     answer += chunk;
                     this.events.emit("chat.token", { chatId, messageId, text: chunk });
