@@ -1,0 +1,2 @@
+export { default as ConnectionBanner } from "./ConnectionBanner.svelte";
+export { default as ErrorBanner } from "./ErrorBanner.svelte";

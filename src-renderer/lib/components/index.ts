@@ -1,0 +1,4 @@
+export * from "./chat/index.js";
+export * from "./feedback/index.js";
+export * from "./models/index.js";
+export * from "./sidebar/index.js";

@@ -1,0 +1,3 @@
+/** SVG path data for the few icons the sidebar uses (24×24 viewBox, stroked). */
+export const pencilIcon = "M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4";
+export const trashIcon = "M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6";

@@ -1,0 +1,2 @@
+export { clamp01, describeEngineStatus } from "./describeEngineStatus.js";
+export { formatBytes } from "./formatBytes.js";

@@ -1,0 +1,1 @@
+export { isAllowedHref, renderMarkdown, sanitizeHtml } from "./renderMarkdown.js";

@@ -1,0 +1,7 @@
+export { ChatsState } from "./ChatsState.svelte.js";
+export { ConnectionState } from "./ConnectionState.svelte.js";
+export { ConversationState, type Generation } from "./ConversationState.svelte.js";
+export { ErrorsState, type ErrorNotice } from "./ErrorsState.svelte.js";
+export { LocusApp } from "./LocusApp.svelte.js";
+export { applyOutcome, outcomeOf, type MessageOutcome, type MessageView } from "./messageOutcome.js";
+export { ModelsState } from "./ModelsState.svelte.js";

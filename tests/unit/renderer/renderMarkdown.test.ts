@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { isAllowedHref, renderMarkdown, sanitizeHtml } from "../../../src-renderer/lib/markdown/renderMarkdown.js";
+import { createLinkedomPurify } from "./linkedomPurify.js";
+
+const purify = createLinkedomPurify();
+const render = (source: string) => renderMarkdown(source, purify);
+
+describe("renderMarkdown", () => {
+    it("renders ordinary Markdown", () => {
+        const html = render("# Title\n\nSome **bold** and `code`.\n\n- one\n- two");
+        expect(html).toContain("<h1>Title</h1>");
+        expect(html).toContain("<strong>bold</strong>");
+        expect(html).toContain("<code>code</code>");
+        expect(html).toContain("<li>one</li>");
+    });
+
+    it("shows raw HTML as text instead of rendering it", () => {
+        const html = render('Hello <b>world</b> <div class="x">block</div>');
+        expect(html).not.toContain("<b>");
+        expect(html).not.toContain("<div");
+        expect(html).toContain("&lt;b&gt;world&lt;/b&gt;");
+    });
+
+    it("never emits a script element or an event handler attribute", () => {
+        const html = render('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n<a href="https://x" onclick="alert(3)">x</a>');
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toMatch(/<img/i);
+        expect(html).not.toMatch(/<a /i);
+        expect(html).not.toMatch(/<[^>]*\son\w+\s*=/i);
+    });
+
+    it("drops javascript:, data: and other non-web links but keeps their text", () => {
+        for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "javascript&colon;alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "/relative", "#anchor"]) {
+            const html = render(`[click me](${href})`);
+            expect(html, href).toContain("click me");
+            expect(html, href).not.toContain("href");
+            expect(html, href).not.toMatch(/javascript|vbscript|data:|file:/i);
+        }
+        expect(render("<javascript:alert(1)>")).not.toContain("href");
+    });
+
+    it("removes images, keeping only their alt text", () => {
+        const html = render("See ![a *tracking* pixel](https://evil.example/pixel.png) here");
+        expect(html).not.toMatch(/<img/i);
+        expect(html).not.toContain("evil.example");
+        expect(html).toContain("a tracking pixel");
+        expect(render("![x](data:image/png;base64,AAAA)")).not.toMatch(/<img|data:/i);
+    });
+
+    it("keeps http, https and mailto links, opening in a new window without an opener", () => {
+        const html = render("[docs](https://example.org/a?b=1) [old](http://example.org) [mail](mailto:a@example.org) <https://auto.example>");
+        expect(html).toContain('href="https://example.org/a?b=1"');
+        expect(html).toContain('href="http://example.org"');
+        expect(html).toContain('href="mailto:a@example.org"');
+        expect(html).toContain('href="https://auto.example"');
+        const anchors = html.match(/<a [^>]*>/g) ?? [];
+        expect(anchors).toHaveLength(4);
+        for (const anchor of anchors) {
+            expect(anchor).toContain('rel="noopener noreferrer"');
+            expect(anchor).toContain('target="_blank"');
+        }
+    });
+
+    it("does not turn bare URLs into links", () => {
+        expect(render("visit https://example.org today")).not.toContain("<a");
+    });
+
+    it("keeps fenced code with its language class and escapes its content", () => {
+        const html = render("```js\nif (a < b) alert('<img>');\n```");
+        expect(html).toContain('<code class="language-js">');
+        expect(html).toContain("a &lt; b");
+        expect(html).not.toMatch(/<img/i);
+    });
+
+    it("refuses to run with a DOMPurify that has no DOM", async () => {
+        const { default: unbound } = await import("dompurify");
+        expect(() => renderMarkdown("x", unbound)).toThrow(/DOM/);
+    });
+});
+
+describe("sanitizeHtml (the second line of defence)", () => {
+    const sanitize = (html: string) => sanitizeHtml(html, purify);
+
+    it("strips scripts, event handlers, images, iframes and styles", () => {
+        const html = sanitize('<p onclick="x()">a<script>alert(1)</script><img src="https://e.example/p.png" onerror="alert(2)"><iframe src="https://e.example"></iframe><span style="background:url(https://e.example)">b</span></p>');
+        expect(html).toBe("<p>ab</p>");
+    });
+
+    it("removes hrefs with other schemes and adds rel/target to allowed links", () => {
+        expect(sanitize('<a href="javascript:alert(1)" target="_self">x</a>')).toBe("<a>x</a>");
+        expect(sanitize('<a href="/local">x</a>')).toBe("<a>x</a>");
+        const kept = sanitize('<a href="https://a.example">x</a>');
+        expect(kept).toContain('href="https://a.example"');
+        expect(kept).toContain('target="_blank"');
+        expect(kept).toContain('rel="noopener noreferrer"');
+    });
+});
+
+describe("isAllowedHref", () => {
+    it("accepts only http, https and mailto", () => {
+        expect(isAllowedHref("https://a.b")).toBe(true);
+        expect(isAllowedHref(" HTTP://a.b")).toBe(true);
+        expect(isAllowedHref("mailto:x@y.z")).toBe(true);
+        expect(isAllowedHref("javascript:alert(1)")).toBe(false);
+        expect(isAllowedHref("//evil.example")).toBe(false);
+        expect(isAllowedHref("ftp://a.b")).toBe(false);
+    });
+});
