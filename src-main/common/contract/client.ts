@@ -1,5 +1,6 @@
 import type { EventName, Events } from "./events.js";
-import { methods, type MethodInput, type MethodName, type MethodOutput } from "./methods.js";
+import { methodNames } from "./methodNames.js";
+import type { MethodInput, MethodName, MethodOutput } from "./methods.js";
 import type { Result } from "./result.js";
 import type { Transport } from "./transport.js";
 
@@ -17,7 +18,7 @@ export type LocusApi = { [S in ServiceName]: ServiceApi<S> } & {
 
 export function createLocusClient(transport: Transport): LocusApi {
     const api: Record<string, Record<string, (args: unknown) => Promise<Result<unknown>>>> = {};
-    for (const name of Object.keys(methods)) {
+    for (const name of methodNames) {
         const [service, call] = name.split(".") as [string, string];
         api[service] ??= {};
         api[service][call] = (args: unknown) => transport.invoke(name, args ?? {});

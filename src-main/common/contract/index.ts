@@ -1,6 +1,8 @@
 export * from "./result.js";
 export * from "./types.js";
-export * from "./methods.js";
+// The schemas (and so zod) stay out of this barrel: front ends import only names and types.
+export type { MethodInput, MethodName, MethodOutput, Methods, MethodSpec } from "./methods.js";
+export * from "./methodNames.js";
 export * from "./events.js";
 export * from "./transport.js";
 export * from "./client.js";

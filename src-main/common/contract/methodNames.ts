@@ -1,0 +1,15 @@
+import type { MethodName } from "./methods.js";
+
+/**
+ * The contract's method names as plain data, so front ends can build the typed client without
+ * bundling the schema library; the types below fail to compile if this list and `methods` drift apart.
+ */
+export const methodNames = [
+    "app.info",
+    "models.list", "models.addWithDialog", "models.addFromPath", "models.remove", "models.load", "models.unload", "models.status",
+    "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop"
+] as const satisfies readonly MethodName[];
+
+type Missing = Exclude<MethodName, (typeof methodNames)[number]>;
+const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
+void everyMethodListed;
