@@ -15,7 +15,8 @@ export default defineConfig({
             rollupOptions: {
                 input: {
                     index: "src-main/hosts/electron/main.ts",
-                    browserHost: "src-main/hosts/browser/serve.ts"
+                    browserHost: "src-main/hosts/browser/serve.ts",
+                    parserWorker: "src-main/ingest/parse/parserWorker.ts"
                 }
             }
         }

@@ -1,0 +1,27 @@
+import { formatBytes } from "../formatBytes.js";
+import { DocumentError } from "./DocumentError.js";
+
+export interface ZipBombDetails {
+    fileName: string;
+    /** Which limit was hit: unpacked bytes, or the number of entries in the archive. */
+    unit: "bytes" | "entries";
+    limit: number;
+}
+
+/** A zip container (DOCX) that unpacks to more than the limit: possibly a "zip bomb". */
+export class ZipBombError extends DocumentError<ZipBombDetails> {
+    public readonly kind = "zip-bomb";
+
+    public constructor(details: ZipBombDetails) {
+        const what =
+            details.unit === "bytes"
+                ? `unpacks to more than ${formatBytes(details.limit)}`
+                : `holds more than ${String(details.limit)} parts`;
+        super(
+            details,
+            `"${details.fileName}" ${what}, the limit for one document, so it was not opened (it may be a ` +
+                `"zip bomb"). If you trust it, save a copy from Word without embedded files, or raise the limit in Settings.`
+        );
+        this.name = "ZipBombError";
+    }
+}

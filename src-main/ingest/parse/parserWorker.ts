@@ -1,0 +1,11 @@
+// Entry of the parser worker process: parses one document per request, away from the main process,
+// so a hostile or broken file can at worst crash or hang this process (which the parent then kills).
+import { serveWorkerRequests } from "../../workers/serveWorkerRequests.js";
+import { parseDocumentFile } from "./parseDocumentFile.js";
+import { parseRequestSchema, type ParseRequest } from "./parseSchemas.js";
+import type { ParsedDocument } from "./types.js";
+
+serveWorkerRequests<ParseRequest, ParsedDocument>({
+    parseRequest: (payload) => parseRequestSchema.parse(payload),
+    handle: ({ filePath, limits }) => parseDocumentFile(filePath, limits)
+});
