@@ -2,11 +2,15 @@ import os from "node:os";
 import path from "node:path";
 import type { MethodName } from "@common/contract/methods.js";
 import type { AppInfo } from "@common/contract/types.js";
+import type { HardwareProfile } from "@common/setup/types.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
+import { HardwareProbe } from "../hardware/HardwareProbe.js";
 import { Dispatcher } from "../ipc/Dispatcher.js";
+import { bundledCatalog } from "../models/bundledCatalog.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { ChatRepository } from "../store/ChatRepository.js";
+import { SetupService } from "../setup/SetupService.js";
 import { ModelRepository } from "../store/ModelRepository.js";
 import { openDatabase } from "../store/openDatabase.js";
 import { EventHub } from "./EventHub.js";
@@ -19,6 +23,8 @@ export type ServicesOptions = {
     /** Native file dialog (Electron); without it the person types a path (browser host). */
     pickModelFile?: PickModelFile;
     engine?: Partial<EngineOptions>;
+    /** A made-up machine for the setup wizard (tests, demos); by default this computer is probed. */
+    simulatedHardware?: HardwareProfile;
     /** Longest answer in tokens (default 2048). */
     maxAnswerTokens?: number;
 };
@@ -29,6 +35,7 @@ export type Services = {
     engine: Engine;
     chats: ChatService;
     models: ModelService;
+    setup: SetupService;
     dispose(): Promise<void>;
 };
 
@@ -39,6 +46,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const engine = new Engine({ gpu: "auto", contextSize: 4096, ...options.engine });
     const models = new ModelService(new ModelRepository(db), engine, options.pickModelFile ?? null);
     const chats = new ChatService(new ChatRepository(db), engine, events, { maxAnswerTokens: options.maxAnswerTokens ?? 2048 });
+    const setup = new SetupService(
+        new HardwareProbe({
+            modelsDir: path.join(options.dataDir, "models"), llama: () => engine.llama(),
+            ...(options.simulatedHardware ? { override: options.simulatedHardware } : {})
+        }),
+        bundledCatalog,
+        () => null,
+        () => 0
+    );
     engine.onStatus((status) => events.emit("engine.status", status));
     await engine.llama();
 
@@ -60,6 +76,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "models.load": ({ modelId }) => models.load(modelId),
         "models.unload": () => models.unload(),
         "models.status": () => models.status(),
+        "setup.hardware": ({ refresh }) => setup.hardware(refresh),
+        "setup.catalog": ({ contextSize }) => setup.listCatalog(contextSize),
+        "setup.fit": ({ catalogId, quant, contextSize }) => setup.fit(catalogId, quant, contextSize),
+        "setup.recommend": (request) => setup.recommend(request),
         "chats.list": () => chats.list(),
         "chats.create": ({ title }) => chats.create(title),
         "chats.get": ({ chatId }) => chats.get(chatId),
@@ -70,7 +90,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }, { refuse });
 
     return {
-        dispatcher, events, engine, chats, models,
+        dispatcher, events, engine, chats, models, setup,
         async dispose() {
             await chats.dispose();
             await engine.dispose();

@@ -6,3 +6,4 @@ export * from "./methodNames.js";
 export * from "./events.js";
 export * from "./transport.js";
 export * from "./client.js";
+export * from "./setupTypes.js";

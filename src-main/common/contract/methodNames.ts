@@ -7,6 +7,7 @@ import type { MethodName } from "./methods.js";
 export const methodNames = [
     "app.info",
     "models.list", "models.addWithDialog", "models.addFromPath", "models.remove", "models.load", "models.unload", "models.status",
+    "setup.hardware", "setup.catalog", "setup.fit", "setup.recommend",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop"
 ] as const satisfies readonly MethodName[];
 

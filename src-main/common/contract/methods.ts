@@ -1,8 +1,13 @@
 import { z } from "zod";
+import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { CatalogListing } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
 const none = z.strictObject({});
+const catalogId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "must be a catalog id");
+const quant = z.string().min(1).max(20).regex(/^[A-Za-z0-9_]+$/, "must be a quantization name");
+const contextSize = z.number().int().min(256).max(1_048_576);
 
 /** A method of the contract: its argument schema and (by type only) its result. */
 export type MethodSpec<I extends z.ZodType, O> = { input: I; output?: O };
@@ -26,6 +31,15 @@ export const methods = {
     "models.load": method<EngineStatus>()(z.strictObject({ modelId: id })),
     "models.unload": method<EngineStatus>()(none),
     "models.status": method<EngineStatus>()(none),
+
+    "setup.hardware": method<HardwareProfile>()(z.strictObject({ refresh: z.boolean().optional() })),
+    "setup.catalog": method<CatalogListing[]>()(z.strictObject({ contextSize: contextSize.optional() })),
+    "setup.fit": method<FitResult>()(z.strictObject({ catalogId, quant, contextSize })),
+    "setup.recommend": method<Recommendation>()(z.strictObject({
+        difficulty: z.enum(["find-facts", "summarize-compare", "domain-reasoning"]),
+        learningBudgetMinutes: z.number().int().min(0).max(24 * 60),
+        latency: z.enum(["fast", "balanced", "quality"])
+    })),
 
     "chats.list": method<ChatSummary[]>()(none),
     "chats.create": method<ChatSummary>()(z.strictObject({ title: z.string().max(200).optional() })),

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { simulatedMachines } from "../../hardware/simulatedMachines.js";
 import { createServices } from "../../services/createServices.js";
 import { defaultDataDir } from "../../services/defaultDataDir.js";
 import { BrowserHost } from "./BrowserHost.js";
@@ -11,23 +12,28 @@ Starts Locus in plain Node and serves the app to your browser on 127.0.0.1 only.
   --port N       port to listen on (default: a free port)
   --data DIR     where Locus keeps its database (or set LOCUS_DATA_DIR)
   --threads N    llama.cpp threads (default: all CPU math cores; never more)
-  --context N    chat context size in tokens (default 4096)`;
+  --context N    chat context size in tokens (default 4096)
+  --simulate-hardware NAME  show the setup wizard a made-up machine (${Object.keys(simulatedMachines).join(", ")})`;
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
             model: { type: "string" }, port: { type: "string" }, data: { type: "string" },
             threads: { type: "string" }, context: { type: "string" }, token: { type: "string" },
-            cpu: { type: "boolean" }, help: { type: "boolean", short: "h" }
+            cpu: { type: "boolean" }, help: { type: "boolean", short: "h" }, "simulate-hardware": { type: "string" }
         }
     });
     if (values.help) {
         console.log(USAGE);
         return;
     }
+    const simulated = values["simulate-hardware"];
+    if (simulated != null && !Object.hasOwn(simulatedMachines, simulated))
+        throw new Error(`--simulate-hardware must be one of: ${Object.keys(simulatedMachines).join(", ")}.`);
     const services = await createServices({
         dataDir: values.data ?? defaultDataDir(),
         host: "browser",
+        ...(simulated != null ? { simulatedHardware: simulatedMachines[simulated as keyof typeof simulatedMachines] } : {}),
         engine: {
             ...(values.threads ? { threads: positive(values.threads, "--threads") } : {}),
             ...(values.context ? { contextSize: positive(values.context, "--context") } : {}),
