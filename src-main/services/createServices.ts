@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import type { MethodName } from "@common/contract/methods.js";
 import type { AppInfo } from "@common/contract/types.js";
+import { UnsupportedError } from "@common/errors.js";
 import type { HardwareProfile } from "@common/setup/types.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
@@ -64,15 +65,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
         capabilities: { nativeFileDialog: options.pickModelFile != null, pathEntry: options.pickModelFile == null },
         cpuThreads: engine.threads || os.availableParallelism()
     });
+    const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     // Paths typed by a person exist only where there is no native dialog to choose a file.
     const refuse = new Set<MethodName>(options.pickModelFile != null ? ["models.addFromPath"] : []);
 
     const dispatcher = new Dispatcher({
         "app.info": appInfo,
         "models.list": () => models.list(),
-        "models.addWithDialog": () => models.addWithDialog(),
-        "models.addFromPath": ({ path: filePath }) => models.addFromPath(filePath),
-        "models.remove": ({ modelId }) => models.remove(modelId),
+        "models.addWithDialog": () => models.addWithDialog().finally(modelsChanged),
+        "models.addFromPath": ({ path: filePath }) => models.addFromPath(filePath).finally(modelsChanged),
+        "models.remove": ({ modelId }) => models.remove(modelId).finally(modelsChanged),
         "models.load": ({ modelId }) => models.load(modelId),
         "models.unload": () => models.unload(),
         "models.status": () => models.status(),
@@ -80,6 +82,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "setup.catalog": ({ contextSize }) => setup.listCatalog(contextSize),
         "setup.fit": ({ catalogId, quant, contextSize }) => setup.fit(catalogId, quant, contextSize),
         "setup.recommend": (request) => setup.recommend(request),
+        // Wired to the verified downloader in the next step; until then a clear refusal.
+        "downloads.list": () => [],
+        "downloads.start": () => { throw new UnsupportedError("Downloads are not available in this build yet. Import a local GGUF file instead."); },
+        "downloads.pause": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
+        "downloads.resume": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
+        "downloads.cancel": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
         "chats.list": () => chats.list(),
         "chats.create": ({ title }) => chats.create(title),
         "chats.get": ({ chatId }) => chats.get(chatId),

@@ -1,4 +1,5 @@
-import type { ChatSummary, EngineStatus, GenerationStopReason } from "./types.js";
+import type { DownloadJob } from "./setupTypes.js";
+import type { ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
 
 /** Events the services push to the renderer. */
 export type Events = {
@@ -6,12 +7,18 @@ export type Events = {
     "chats.changed": { chats: ChatSummary[] };
     "chat.token": { chatId: string; messageId: string; text: string };
     "chat.done": { chatId: string; messageId: string; reason: GenerationStopReason; error?: string };
+    /** A download changed state or made progress (at most a few times a second). */
+    "downloads.changed": DownloadJob;
+    /** The list of models changed (a download finished, a file was imported or removed). */
+    "models.changed": { models: ModelInfo[] };
 };
 
 export type EventName = keyof Events;
 export type EventMessage = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
 
-export const eventNames: readonly EventName[] = ["engine.status", "chats.changed", "chat.token", "chat.done"];
+export const eventNames: readonly EventName[] = [
+    "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed"
+];
 
 export function isEventName(name: unknown): name is EventName {
     return typeof name === "string" && (eventNames as readonly string[]).includes(name);

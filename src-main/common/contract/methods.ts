@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
-import type { CatalogListing } from "./setupTypes.js";
+import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
@@ -40,6 +40,12 @@ export const methods = {
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60),
         latency: z.enum(["fast", "balanced", "quality"])
     })),
+
+    "downloads.list": method<DownloadJob[]>()(none),
+    "downloads.start": method<DownloadJob>()(z.strictObject({ catalogId, quant })),
+    "downloads.pause": method<DownloadJob>()(z.strictObject({ jobId: id })),
+    "downloads.resume": method<DownloadJob>()(z.strictObject({ jobId: id })),
+    "downloads.cancel": method<DownloadJob>()(z.strictObject({ jobId: id })),
 
     "chats.list": method<ChatSummary[]>()(none),
     "chats.create": method<ChatSummary>()(z.strictObject({ title: z.string().max(200).optional() })),
