@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { GgufInsights, readGgufFileInfo, type Llama } from "node-llama-cpp";
 import { BadModelFileError, ModelTooLargeError } from "@common/errors.js";
+import { modelRole } from "./modelRole.js";
 
 export type ModelFileReport = {
     path: string;
@@ -56,6 +57,13 @@ export async function inspectModelFile(
         throw new BadModelFileError(
             `${fileName} uses the model architecture "${architecture}", which this version of Locus cannot run. ` +
             "Choose a model of a supported family (for example Llama, Qwen, Gemma or Phi)."
+        );
+
+    const role = modelRole(info);
+    if (role !== "chat")
+        throw new BadModelFileError(
+            `${fileName} is ${role === "embedding" ? "an embedding" : "a reranking"} model: it can index documents but cannot chat. ` +
+            "Choose a chat (instruct) model here, and use this file as the embedding model in Settings."
         );
 
     const dataStart = info.infoEndOffset ?? 0;
