@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { ensureLlamaSource } from "../llamaCpp/ensureLlamaSource.js";
+import { pathExists } from "../llamaCpp/pathExists.js";
+import { syntheticModelsDir } from "../llamaCpp/repoPaths.js";
+import { UnknownSyntheticModelError } from "./errors.js";
+import { generateSyntheticModel } from "./generateSyntheticModel.js";
+import { llama3ChatTemplateFile, llama3VocabFile } from "./readLlama3Tokenizer.js";
+import { syntheticModelKey } from "./syntheticModelKey.js";
+import { syntheticModelNames, syntheticModels, type SyntheticModelName } from "./syntheticModels.js";
+
+/**
+ * Returns the path of a cached synthetic model under .cache/models, generating it first when it is missing
+ * or was made by another generator version or tokenizer. The file only appears, by rename, once complete.
+ * Two processes asking at once may both generate; the renames are atomic, so either result is whole.
+ */
+export async function ensureSyntheticModel(name: SyntheticModelName): Promise<string> {
+    if (!Object.hasOwn(syntheticModels, name)) throw new UnknownSyntheticModelError(name, syntheticModelNames);
+    const spec = syntheticModels[name];
+    const sourceDir = await ensureLlamaSource();
+    const key = await syntheticModelKey(spec, [llama3VocabFile, llama3ChatTemplateFile].map((file) => path.join(sourceDir, file)));
+    const modelPath = path.join(syntheticModelsDir, `${name}.${key}.gguf`);
+    if (await pathExists(modelPath)) return modelPath;
+
+    await fs.mkdir(syntheticModelsDir, { recursive: true });
+    const tempPath = `${modelPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    try {
+        await generateSyntheticModel(spec.shape, spec.quant, tempPath, { seed: spec.seed });
+        await fs.rename(tempPath, modelPath);
+    } finally {
+        await fs.rm(tempPath, { force: true });
+    }
+    await removeStaleVersions(name, modelPath);
+    return modelPath;
+}
+
+/** Older versions of the same model are ~1 GB each for the realistic shape; keep only the current one. */
+async function removeStaleVersions(name: SyntheticModelName, currentPath: string): Promise<void> {
+    for (const file of await fs.readdir(syntheticModelsDir)) {
+        const filePath = path.join(syntheticModelsDir, file);
+        if (filePath !== currentPath && file.startsWith(`${name}.`) && file.endsWith(".gguf"))
+            await fs.rm(filePath, { force: true });
+    }
+}
