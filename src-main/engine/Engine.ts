@@ -28,13 +28,14 @@ type UnloadHook = () => Promise<void> | void;
  */
 export class Engine {
     #llama: Promise<Llama> | null = null;
+    #llamaReady: Llama | null = null;
     #loaded: Loaded | null = null;
     #status: EngineStatus;
     readonly #lock = new Mutex();
     readonly #statusListeners = new Set<StatusListener>();
     readonly #unloadHooks = new Set<UnloadHook>();
 
-    constructor(readonly options: EngineOptions) {
+    constructor(private readonly options: EngineOptions) {
         this.#status = {
             state: "idle", modelId: null, loadProgress: 0, threads: options.threads ?? 0,
             contextSize: null, chatWrapper: null, error: null
@@ -58,6 +59,7 @@ export class Engine {
             });
             const threads = chooseThreads(llama.cpuMathCores, this.options.threads);
             llama.maxThreads = threads;
+            this.#llamaReady = llama;
             this.#setStatus({ threads });
             return llama;
         })();
@@ -73,6 +75,20 @@ export class Engine {
     onBeforeUnload(hook: UnloadHook): () => void {
         this.#unloadHooks.add(hook);
         return () => this.#unloadHooks.delete(hook);
+    }
+
+    /** New context size or threads; they apply from the next model load. */
+    configure(patch: { contextSize?: number; threads?: number | null }): void {
+        if (patch.contextSize != null) this.options.contextSize = patch.contextSize;
+        if (patch.threads !== undefined) {
+            const llama = this.#llamaReady;
+            this.options.threads = patch.threads ?? undefined;
+            if (llama != null) {
+                const threads = chooseThreads(llama.cpuMathCores, this.options.threads);
+                llama.maxThreads = threads;
+                this.#setStatus({ threads });
+            }
+        }
     }
 
     inspect(filePath: string): Promise<ModelFileReport> {

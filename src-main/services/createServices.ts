@@ -11,6 +11,8 @@ import { Dispatcher } from "../ipc/Dispatcher.js";
 import { bundledCatalog } from "../models/bundledCatalog.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { ChatRepository } from "../store/ChatRepository.js";
+import { SettingsRepository } from "../settings/SettingsRepository.js";
+import { SettingsService } from "../settings/SettingsService.js";
 import { SetupService } from "../setup/SetupService.js";
 import { ModelRepository } from "../store/ModelRepository.js";
 import { openDatabase } from "../store/openDatabase.js";
@@ -37,6 +39,7 @@ export type Services = {
     chats: ChatService;
     models: ModelService;
     setup: SetupService;
+    settings: SettingsService;
     dispose(): Promise<void>;
 };
 
@@ -44,8 +47,14 @@ export type Services = {
 export async function createServices(options: ServicesOptions): Promise<Services> {
     const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
     const events = new EventHub();
-    const engine = new Engine({ gpu: "auto", contextSize: 4096, ...options.engine });
-    const models = new ModelService(new ModelRepository(db), engine, options.pickModelFile ?? null);
+    const modelRepository = new ModelRepository(db);
+    const settings = new SettingsService(new SettingsRepository(db), (id) => modelRepository.get(id) != null);
+    const saved = settings.get();
+    const engine = new Engine({
+        gpu: "auto", contextSize: saved.contextSize, ...(saved.threads != null ? { threads: saved.threads } : {}), ...options.engine
+    });
+    settings.onChange((next) => engine.configure({ contextSize: next.contextSize, threads: next.threads }));
+    const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null);
     const chats = new ChatService(new ChatRepository(db), engine, events, { maxAnswerTokens: options.maxAnswerTokens ?? 2048 });
     const setup = new SetupService(
         new HardwareProbe({
@@ -74,8 +83,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "models.list": () => models.list(),
         "models.addWithDialog": () => models.addWithDialog().finally(modelsChanged),
         "models.addFromPath": ({ path: filePath }) => models.addFromPath(filePath).finally(modelsChanged),
-        "models.remove": ({ modelId }) => models.remove(modelId).finally(modelsChanged),
-        "models.load": ({ modelId }) => models.load(modelId),
+        "models.remove": async ({ modelId }) => {
+            await models.remove(modelId).finally(modelsChanged);
+            const current = settings.get();
+            settings.update({
+                ...(current.chatModelId === modelId ? { chatModelId: null } : {}),
+                ...(current.embeddingModelId === modelId ? { embeddingModelId: null } : {}),
+                ...(current.rerankerModelId === modelId ? { rerankerModelId: null } : {})
+            });
+        },
+        "models.load": async ({ modelId }) => {
+            const status = await models.load(modelId);
+            settings.update({ chatModelId: modelId });
+            return status;
+        },
         "models.unload": () => models.unload(),
         "models.status": () => models.status(),
         "setup.hardware": ({ refresh }) => setup.hardware(refresh),
@@ -83,6 +104,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "setup.fit": ({ catalogId, quant, contextSize }) => setup.fit(catalogId, quant, contextSize),
         "setup.recommend": (request) => setup.recommend(request),
         // Wired to the verified downloader in the next step; until then a clear refusal.
+        "settings.get": () => settings.get(),
+        "settings.update": (patch) => settings.update(withoutUndefined(patch)),
         "downloads.list": () => [],
         "downloads.start": () => { throw new UnsupportedError("Downloads are not available in this build yet. Import a local GGUF file instead."); },
         "downloads.pause": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
@@ -98,11 +121,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }, { refuse });
 
     return {
-        dispatcher, events, engine, chats, models, setup,
+        dispatcher, events, engine, chats, models, setup, settings,
         async dispose() {
             await chats.dispose();
             await engine.dispose();
             db.close();
         }
     };
+}
+
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

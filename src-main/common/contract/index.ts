@@ -7,3 +7,4 @@ export * from "./events.js";
 export * from "./transport.js";
 export * from "./client.js";
 export * from "./setupTypes.js";
+export * from "./settingsTypes.js";

@@ -8,6 +8,7 @@ export const methodNames = [
     "app.info",
     "models.list", "models.addWithDialog", "models.addFromPath", "models.remove", "models.load", "models.unload", "models.status",
     "setup.hardware", "setup.catalog", "setup.fit", "setup.recommend",
+    "settings.get", "settings.update",
     "downloads.list", "downloads.start", "downloads.pause", "downloads.resume", "downloads.cancel",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop"
 ] as const satisfies readonly MethodName[];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 
@@ -39,6 +40,18 @@ export const methods = {
         difficulty: z.enum(["find-facts", "summarize-compare", "domain-reasoning"]),
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60),
         latency: z.enum(["fast", "balanced", "quality"])
+    })),
+
+    "settings.get": method<Settings>()(none),
+    "settings.update": method<Settings>()(z.strictObject({
+        chatModelId: id.nullable().optional(),
+        embeddingModelId: id.nullable().optional(),
+        rerankerModelId: id.nullable().optional(),
+        contextSize: contextSize.optional(),
+        threads: z.number().int().min(1).max(512).nullable().optional(),
+        learningMethod: z.enum(["rag", "rag+lora"]).optional(),
+        learningBudgetMinutes: z.number().int().min(0).max(24 * 60).optional(),
+        setupDone: z.boolean().optional()
     })),
 
     "downloads.list": method<DownloadJob[]>()(none),
