@@ -34,7 +34,9 @@ if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
     export npm_config_nodedir=/usr
 fi
 
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# `npm install` (not `npm ci`): npm records only this platform's optional binaries in the lock file,
+# and `npm ci` then refuses the lock on any machine; install still pins every version the lock holds.
+npm install --no-audit --no-fund
 
 # Check the native pieces actually load, so a broken install fails here with a clear message.
 node -e "const D=require('better-sqlite3'); const db=new D(':memory:'); require('sqlite-vec').load(db); db.exec('CREATE VIRTUAL TABLE t USING fts5(x)'); console.log('SQLite', db.prepare('select sqlite_version() v').get().v, 'with sqlite-vec and FTS5: ok')"
