@@ -2,13 +2,17 @@ import os from "node:os";
 import path from "node:path";
 import type { MethodName } from "@common/contract/methods.js";
 import type { AppInfo } from "@common/contract/types.js";
-import { UnsupportedError } from "@common/errors.js";
+import { NotFoundError } from "@common/errors.js";
 import type { HardwareProfile } from "@common/setup/types.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
 import { HardwareProbe } from "../hardware/HardwareProbe.js";
 import { Dispatcher } from "../ipc/Dispatcher.js";
 import { bundledCatalog } from "../models/bundledCatalog.js";
+import { quantSchema, type Quant } from "../models/catalogSchema.js";
+import { ModelDownloadService } from "../models/download/ModelDownloadService.js";
+import type { DownloadProgress } from "../models/download/downloadTypes.js";
+import { toContractJob } from "../models/download/toContractJob.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { ChatRepository } from "../store/ChatRepository.js";
 import { SettingsRepository } from "../settings/SettingsRepository.js";
@@ -28,6 +32,8 @@ export type ServicesOptions = {
     engine?: Partial<EngineOptions>;
     /** A made-up machine for the setup wizard (tests, demos); by default this computer is probed. */
     simulatedHardware?: HardwareProfile;
+    /** Model hub address (tests use a local fake hub); default https://huggingface.co/. */
+    hubEndpoint?: string;
     /** Longest answer in tokens (default 2048). */
     maxAnswerTokens?: number;
 };
@@ -56,13 +62,35 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings.onChange((next) => engine.configure({ contextSize: next.contextSize, threads: next.threads }));
     const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null);
     const chats = new ChatService(new ChatRepository(db), engine, events, { maxAnswerTokens: options.maxAnswerTokens ?? 2048 });
+    const modelsChanged = () => events.emit("models.changed", { models: models.list() });
+    const downloads = new ModelDownloadService({
+        db, catalog: bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
+        inspect: (filePath) => engine.inspect(filePath),
+        register: async (filePath) => (await models.addFromPath(filePath)).id,
+        ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})
+    });
+    const lastProgress = new Map<string, DownloadProgress>();
+    downloads.onEvent((event) => {
+        if (event.type === "progress") {
+            lastProgress.set(event.progress.jobId, event.progress);
+            const job = downloads.get(event.progress.jobId);
+            if (job) events.emit("downloads.changed", toContractJob(job, event.progress));
+        } else {
+            events.emit("downloads.changed", toContractJob(event.job, lastProgress.get(event.job.id)));
+            if (event.job.state === "completed") modelsChanged();
+        }
+    });
+    const contractJob = (job: Parameters<typeof toContractJob>[0]) => toContractJob(job, lastProgress.get(job.id));
+    const installedModel = (catalogId: string, quant: string) =>
+        downloads.list().find((job) => job.catalogId === catalogId && job.quant === quant && job.modelId != null)?.modelId ?? null;
+
     const setup = new SetupService(
         new HardwareProbe({
             modelsDir: path.join(options.dataDir, "models"), llama: () => engine.llama(),
             ...(options.simulatedHardware ? { override: options.simulatedHardware } : {})
         }),
         bundledCatalog,
-        () => null,
+        installedModel,
         () => 0
     );
     engine.onStatus((status) => events.emit("engine.status", status));
@@ -74,7 +102,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
         capabilities: { nativeFileDialog: options.pickModelFile != null, pathEntry: options.pickModelFile == null },
         cpuThreads: engine.threads || os.availableParallelism()
     });
-    const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     // Paths typed by a person exist only where there is no native dialog to choose a file.
     const refuse = new Set<MethodName>(options.pickModelFile != null ? ["models.addFromPath"] : []);
 
@@ -103,14 +130,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "setup.catalog": ({ contextSize }) => setup.listCatalog(contextSize),
         "setup.fit": ({ catalogId, quant, contextSize }) => setup.fit(catalogId, quant, contextSize),
         "setup.recommend": (request) => setup.recommend(request),
-        // Wired to the verified downloader in the next step; until then a clear refusal.
         "settings.get": () => settings.get(),
         "settings.update": (patch) => settings.update(withoutUndefined(patch)),
-        "downloads.list": () => [],
-        "downloads.start": () => { throw new UnsupportedError("Downloads are not available in this build yet. Import a local GGUF file instead."); },
-        "downloads.pause": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
-        "downloads.resume": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
-        "downloads.cancel": () => { throw new UnsupportedError("Downloads are not available in this build yet."); },
+        "downloads.list": () => downloads.list().map(contractJob),
+        "downloads.start": async ({ catalogId, quant }) => contractJob(await downloads.start(catalogId, asQuant(quant))),
+        "downloads.pause": async ({ jobId }) => contractJob(await downloads.pause(jobId)),
+        "downloads.resume": async ({ jobId }) => contractJob(await downloads.resume(jobId)),
+        "downloads.cancel": async ({ jobId }) => contractJob(await downloads.cancel(jobId)),
         "chats.list": () => chats.list(),
         "chats.create": ({ title }) => chats.create(title),
         "chats.get": ({ chatId }) => chats.get(chatId),
@@ -120,9 +146,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "chats.stop": ({ chatId }) => chats.stop(chatId)
     }, { refuse });
 
+    // Interrupted downloads resume in the background; each may wait on the network.
+    void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
+
     return {
         dispatcher, events, engine, chats, models, setup, settings,
         async dispose() {
+            await downloads.dispose();
             await chats.dispose();
             await engine.dispose();
             db.close();
@@ -132,4 +162,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+function asQuant(quant: string): Quant {
+    const parsed = quantSchema.safeParse(quant);
+    if (!parsed.success) throw new NotFoundError(`The catalog offers no ${quant} files.`);
+    return parsed.data;
 }

@@ -8,6 +8,8 @@ export type ErrorKind =
     | "model-too-large"
     | "no-model-loaded"
     | "cancelled"
+    | "network"
+    | "disk-full"
     | "forbidden"
     | "internal";
 
