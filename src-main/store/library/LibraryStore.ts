@@ -1,0 +1,155 @@
+import type { Database } from "better-sqlite3";
+import { InvalidInputError, NotFoundError } from "@common/errors.js";
+import { ChunkRepository } from "./ChunkRepository.js";
+import { DocumentRepository } from "./DocumentRepository.js";
+import { EmbeddingModelMismatchError } from "./EmbeddingModelMismatchError.js";
+import { LibraryMeta } from "./LibraryMeta.js";
+import type { LibraryReader } from "./LibraryReader.js";
+import type { LibraryWriter } from "./LibraryWriter.js";
+import { toUnitVector } from "./toUnitVector.js";
+import type {
+    ChunkWithDocument, DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, KeywordHit,
+    LibraryDocument, NewChunk, VectorHit, VectorSearchOptions
+} from "./types.js";
+import { VectorIndex } from "./VectorIndex.js";
+import { assertEmbeddingDimension } from "./assertEmbeddingDimension.js";
+
+const describeModel = (model: EmbeddingModelIdentity): string => `"${model.id}" (${model.dimension} dimensions)`;
+
+/**
+ * The one owner of the library's tables. Hand out `LibraryReader` to search and `LibraryWriter` to
+ * ingestion; every multi-table change here runs in a single transaction.
+ */
+export class LibraryStore implements LibraryReader, LibraryWriter {
+    readonly #documents: DocumentRepository;
+    readonly #chunks: ChunkRepository;
+    readonly #vectors: VectorIndex;
+    readonly #meta: LibraryMeta;
+
+    constructor(private readonly db: Database) {
+        this.#documents = new DocumentRepository(db);
+        this.#chunks = new ChunkRepository(db);
+        this.#vectors = new VectorIndex(db);
+        this.#meta = new LibraryMeta(db);
+    }
+
+    getDocument(documentId: string): LibraryDocument | undefined {
+        return this.#documents.get(documentId);
+    }
+
+    getDocumentByPath(sourcePath: string): LibraryDocument | undefined {
+        return this.#documents.getByPath(sourcePath);
+    }
+
+    listDocuments(statuses?: readonly DocumentStatus[]): LibraryDocument[] {
+        return this.#documents.list(statuses);
+    }
+
+    documentChunks(documentId: string): ChunkWithDocument[] {
+        return this.#chunks.forDocument(documentId);
+    }
+
+    chunksByIds(chunkIds: readonly number[]): ChunkWithDocument[] {
+        return this.#chunks.byIds(chunkIds);
+    }
+
+    embeddingModel(): EmbeddingModelIdentity | undefined {
+        return this.#meta.embeddingModel();
+    }
+
+    countChunks(): number {
+        return this.#chunks.count();
+    }
+
+    keywordSearch(match: string, limit: number): KeywordHit[] {
+        return this.#chunks.keywordSearch(match, limit);
+    }
+
+    vectorSearch(vector: ArrayLike<number>, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
+        const model = this.#meta.embeddingModel();
+        if (model === undefined || !this.#vectors.hasTable(model.dimension)) return [];
+        if (vector.length !== model.dimension)
+            throw new EmbeddingModelMismatchError(describeModel(model), `a query of ${vector.length} dimensions`);
+        return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options.prefilterCandidates);
+    }
+
+    queueDocument(source: DocumentSource): LibraryDocument {
+        return this.#documents.get(this.#documents.queue(source))!;
+    }
+
+    setStatus(documentId: string, status: Exclude<DocumentStatus, "indexed" | "failed">): void {
+        if (!this.#documents.setStatus(documentId, status)) throw new NotFoundError(`No document with id ${documentId} in the library.`);
+    }
+
+    markFailed(documentId: string, reason: string): void {
+        this.db.transaction(() => {
+            if (!this.#documents.markFailed(documentId, reason)) throw new NotFoundError(`No document with id ${documentId} in the library.`);
+            this.#chunks.deleteForDocument(documentId);
+        })();
+    }
+
+    replaceDocumentChunks(
+        documentId: string, chunks: readonly NewChunk[], vectors: readonly ArrayLike<number>[], details: IndexedDocumentDetails = {}
+    ): LibraryDocument {
+        const model = this.#meta.embeddingModel();
+        if (model === undefined)
+            throw new EmbeddingModelMismatchError("no embedding model (none is set for the library)", `"${details.embeddingModelId ?? "unknown"}"`);
+        if (details.embeddingModelId !== undefined && details.embeddingModelId !== model.id)
+            throw new EmbeddingModelMismatchError(describeModel(model), `"${details.embeddingModelId}"`);
+        if (vectors.length !== chunks.length)
+            throw new InvalidInputError(`Got ${chunks.length} chunks but ${vectors.length} vectors; each chunk needs exactly one vector.`);
+        // Validate and normalize everything before the transaction, so a bad vector never aborts halfway.
+        const units = vectors.map((vector) => {
+            if (vector.length !== model.dimension)
+                throw new EmbeddingModelMismatchError(describeModel(model), `vectors of ${vector.length} dimensions`);
+            return toUnitVector(vector);
+        });
+        chunks.forEach(assertChunk);
+
+        return this.db.transaction(() => {
+            if (this.#documents.get(documentId) === undefined) throw new NotFoundError(`No document with id ${documentId} in the library.`);
+            this.#chunks.deleteForDocument(documentId); // triggers drop the old full-text rows and vectors
+            this.#vectors.ensureTable(model.dimension);
+            chunks.forEach((chunk, ordinal) => {
+                const chunkId = this.#chunks.insert(documentId, ordinal, chunk);
+                this.#vectors.insert(model.dimension, chunkId, units[ordinal]!);
+            });
+            this.#documents.markIndexed(documentId, chunks.length, model.id, details);
+            return this.#documents.get(documentId)!;
+        })();
+    }
+
+    deleteDocument(documentId: string): boolean {
+        // One statement, but its cascade and triggers (chunks, full-text rows, vectors) all run in this transaction.
+        return this.db.transaction(() => this.#documents.delete(documentId))();
+    }
+
+    setEmbeddingModel(model: EmbeddingModelIdentity): { reindex: boolean } {
+        assertEmbeddingDimension(model.dimension);
+        if (model.id.trim() === "") throw new InvalidInputError("The embedding model needs a non-empty id.");
+        return this.db.transaction(() => {
+            const current = this.#meta.embeddingModel();
+            const same = current?.id === model.id && current.dimension === model.dimension;
+            if (current !== undefined && !same) {
+                // Drop the vector tables before deleting chunks, so their triggers do not delete vectors one by one.
+                this.#vectors.dropAll();
+                this.#chunks.deleteAll();
+                this.#documents.requeueAll();
+            }
+            this.#meta.setEmbeddingModel(model);
+            this.#vectors.ensureTable(model.dimension);
+            return { reindex: current !== undefined && !same };
+        })();
+    }
+
+    requeueInterrupted(): number {
+        return this.#documents.requeueInterrupted();
+    }
+}
+
+function assertChunk(chunk: NewChunk, index: number): void {
+    const valid = Number.isSafeInteger(chunk.charStart) && Number.isSafeInteger(chunk.charEnd) && chunk.charStart >= 0 &&
+        chunk.charEnd >= chunk.charStart && Number.isSafeInteger(chunk.tokenCount) && chunk.tokenCount >= 0 &&
+        Number.isSafeInteger(chunk.sectionIndex) && chunk.sectionIndex >= 0;
+    if (!valid) throw new InvalidInputError(`Chunk ${index} has invalid offsets, section or token count.`);
+}

@@ -1,0 +1,30 @@
+import type {
+    DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, LibraryDocument, NewChunk
+} from "./types.js";
+
+/** Write access to the library; only ingestion and the library service hold it. */
+export interface LibraryWriter {
+    /** Adds a file as `queued`, or re-queues a known path with its new facts. Old chunks stay searchable until replaced. */
+    queueDocument(source: DocumentSource): LibraryDocument;
+    /** Moves a document between in-progress states (`queued`, `parsing`, `embedding`). */
+    setStatus(documentId: string, status: Exclude<DocumentStatus, "indexed" | "failed">): void;
+    /** Marks a document failed with a readable reason and removes its chunks, which no longer match the file. */
+    markFailed(documentId: string, reason: string): void;
+    /**
+     * Replaces all chunks and vectors of a document and marks it `indexed`, in ONE transaction:
+     * a crash leaves either the old index or the new one, never half of it.
+     */
+    replaceDocumentChunks(
+        documentId: string, chunks: readonly NewChunk[], vectors: readonly ArrayLike<number>[], details?: IndexedDocumentDetails
+    ): LibraryDocument;
+    /** Removes a document with its chunks, full-text rows and vectors, in one transaction. */
+    deleteDocument(documentId: string): boolean;
+    /**
+     * Records the embedding model. A different model (or dimension) drops every chunk and vector
+     * and re-queues every document, since old vectors cannot be compared with new ones.
+     * Returns whether the library must be re-indexed.
+     */
+    setEmbeddingModel(model: EmbeddingModelIdentity): { reindex: boolean };
+    /** After a crash, documents caught mid-ingest go back to `queued`. Returns how many. */
+    requeueInterrupted(): number;
+}

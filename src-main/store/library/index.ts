@@ -1,0 +1,10 @@
+export { EmbeddingModelMismatchError } from "./EmbeddingModelMismatchError.js";
+export { InvalidEmbeddingDimensionError } from "./InvalidEmbeddingDimensionError.js";
+export type { LibraryReader } from "./LibraryReader.js";
+export { LibraryStore } from "./LibraryStore.js";
+export type { LibraryWriter } from "./LibraryWriter.js";
+export { toUnitVector } from "./toUnitVector.js";
+export * from "./types.js";
+export { maxNearestNeighbours } from "./VectorIndex.js";
+export { assertEmbeddingDimension, maxEmbeddingDimension, minEmbeddingDimension } from "./assertEmbeddingDimension.js";
+export { vectorTableName } from "./vectorTableName.js";

@@ -1,0 +1,94 @@
+/** Where a document is in ingestion. Every document ends `indexed` or `failed` (with a reason). */
+export type DocumentStatus = "queued" | "parsing" | "embedding" | "indexed" | "failed";
+
+export const documentStatuses: readonly DocumentStatus[] = ["queued", "parsing", "embedding", "indexed", "failed"];
+
+export type LibraryDocument = {
+    id: string;
+    /** Absolute path; stays in main, the renderer gets ids and display names. */
+    sourcePath: string;
+    displayName: string;
+    format: string | null;
+    title: string | null;
+    /** SHA-256 (hex) of the file's bytes when it was last read; makes re-indexing incremental. */
+    contentHash: string | null;
+    sizeBytes: number;
+    mtimeMs: number;
+    status: DocumentStatus;
+    /** Why the document failed (a sentence a person can act on), or null. */
+    statusReason: string | null;
+    pageCount: number | null;
+    chunkCount: number;
+    /** The embedding model whose vectors the document's chunks have; null until indexed. */
+    embeddingModelId: string | null;
+    createdAt: number;
+    updatedAt: number;
+    indexedAt: number | null;
+};
+
+/** A file to add to the library, or the new facts of one already in it. */
+export type DocumentSource = {
+    sourcePath: string;
+    displayName: string;
+    sizeBytes: number;
+    mtimeMs: number;
+    format?: string | null;
+    contentHash?: string | null;
+};
+
+/** One chunk as the chunker makes it; its text is exactly `section.text.slice(charStart, charEnd)`. */
+export type NewChunk = {
+    text: string;
+    /** Index of the parsed section the chunk lies in; chunks never span sections. */
+    sectionIndex: number;
+    page?: number | undefined;
+    headingPath: readonly string[];
+    charStart: number;
+    charEnd: number;
+    tokenCount: number;
+};
+
+export type StoredChunk = Omit<NewChunk, "page" | "headingPath"> & {
+    id: number;
+    documentId: string;
+    ordinal: number;
+    page: number | null;
+    headingPath: string[];
+};
+
+/** A stored chunk with the facts of its document that a citation needs. */
+export type ChunkWithDocument = StoredChunk & {
+    documentName: string;
+    documentTitle: string | null;
+    documentFormat: string | null;
+};
+
+/** Which model made the vectors: changing it means re-embedding everything. */
+export type EmbeddingModelIdentity = {
+    id: string;
+    dimension: number;
+};
+
+/** Facts learned while indexing, written with the chunks. */
+export type IndexedDocumentDetails = {
+    /** When given, must equal the library's embedding model: guards against a model switch mid-ingest. */
+    embeddingModelId?: string;
+    title?: string | null;
+    format?: string | null;
+    pageCount?: number | null;
+    contentHash?: string | null;
+};
+
+/** A full-text hit: higher `score` is better (negated BM25). */
+export type KeywordHit = { chunkId: number; score: number };
+
+/** A vector hit: `similarity` is the cosine similarity of unit vectors, higher is better. */
+export type VectorHit = { chunkId: number; similarity: number };
+
+export type VectorSearchOptions = {
+    /**
+     * Scan compact 1-bit codes first and rescore this many candidates with the full vectors.
+     * Faster on large libraries, but recall depends on the embedding model: measure before enabling.
+     */
+    prefilterCandidates?: number;
+};
