@@ -1,3 +1,4 @@
+import type { IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
 import type { ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
 
@@ -9,6 +10,9 @@ export type Events = {
     "chat.done": { chatId: string; messageId: string; reason: GenerationStopReason; error?: string };
     /** A download changed state or made progress (at most a few times a second). */
     "downloads.changed": DownloadJob;
+    /** Documents were added, removed or changed state. */
+    "library.changed": { documents: LibraryDocumentInfo[] };
+    "library.progress": IngestProgress;
     /** The list of models changed (a download finished, a file was imported or removed). */
     "models.changed": { models: ModelInfo[] };
 };
@@ -17,7 +21,7 @@ export type EventName = keyof Events;
 export type EventMessage = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
 
 export const eventNames: readonly EventName[] = [
-    "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed"
+    "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed", "library.changed", "library.progress"
 ];
 
 export function isEventName(name: unknown): name is EventName {

@@ -8,3 +8,4 @@ export * from "./transport.js";
 export * from "./client.js";
 export * from "./setupTypes.js";
 export * from "./settingsTypes.js";
+export * from "./libraryTypes.js";

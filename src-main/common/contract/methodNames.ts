@@ -10,6 +10,8 @@ export const methodNames = [
     "setup.hardware", "setup.catalog", "setup.fit", "setup.recommend",
     "settings.get", "settings.update",
     "downloads.list", "downloads.start", "downloads.pause", "downloads.resume", "downloads.cancel",
+    "library.list", "library.addWithDialog", "library.addPaths", "library.remove", "library.reindex", "library.cancel",
+    "library.progress", "library.source", "library.openFile",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop"
 ] as const satisfies readonly MethodName[];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import type { Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
@@ -60,13 +61,23 @@ export const methods = {
     "downloads.resume": method<DownloadJob>()(z.strictObject({ jobId: id })),
     "downloads.cancel": method<DownloadJob>()(z.strictObject({ jobId: id })),
 
+    "library.list": method<LibraryDocumentInfo[]>()(none),
+    "library.addWithDialog": method<LibraryDocumentInfo[]>()(z.strictObject({ folders: z.boolean().optional() })),
+    "library.addPaths": method<LibraryDocumentInfo[]>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) })),
+    "library.remove": method<void>()(z.strictObject({ documentId: id })),
+    "library.reindex": method<void>()(z.strictObject({ documentId: id.optional() })),
+    "library.cancel": method<IngestProgress>()(none),
+    "library.progress": method<IngestProgress>()(none),
+    "library.source": method<SourcePassage>()(z.strictObject({ chunkId: z.number().int().positive() })),
+    "library.openFile": method<void>()(z.strictObject({ documentId: id })),
+
     "chats.list": method<ChatSummary[]>()(none),
     "chats.create": method<ChatSummary>()(z.strictObject({ title: z.string().max(200).optional() })),
     "chats.get": method<ChatDetail>()(z.strictObject({ chatId: id })),
     "chats.rename": method<ChatSummary>()(z.strictObject({ chatId: id, title: z.string().trim().min(1).max(200) })),
     "chats.delete": method<void>()(z.strictObject({ chatId: id })),
     "chats.send": method<{ userMessageId: string; assistantMessageId: string }>()(
-        z.strictObject({ chatId: id, text: z.string().trim().min(1).max(100_000) })
+        z.strictObject({ chatId: id, text: z.string().trim().min(1).max(100_000), mode: z.enum(["chat", "library"]).optional() })
     ),
     "chats.stop": method<void>()(z.strictObject({ chatId: id }))
 } as const;

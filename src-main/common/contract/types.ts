@@ -1,3 +1,5 @@
+import type { Citation } from "./libraryTypes.js";
+
 /** Plain data exchanged between the services and the renderer. No Node, Electron or DOM types. */
 
 export type ChatSummary = {
@@ -12,6 +14,8 @@ export type MessageRole = "user" | "assistant";
 /** `streaming` rows are being written; a row left `streaming` by a crash becomes `interrupted`. */
 export type MessageStatus = "streaming" | "done" | "stopped" | "error" | "interrupted";
 
+export type ChatMode = "chat" | "library";
+
 export type ChatMessage = {
     id: string;
     chatId: string;
@@ -20,6 +24,8 @@ export type ChatMessage = {
     status: MessageStatus;
     createdAt: number;
     error?: string;
+    /** Answers in library mode: the sources the answer cites, each pointing at an exact place. */
+    citations?: Citation[];
 };
 
 export type ChatDetail = ChatSummary & { messages: ChatMessage[] };

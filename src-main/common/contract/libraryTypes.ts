@@ -1,0 +1,53 @@
+/** A document in the library as the renderer sees it: no path, only its name and state. */
+export type LibraryDocumentInfo = {
+    id: string;
+    displayName: string;
+    format: string | null;
+    status: "queued" | "parsing" | "embedding" | "indexed" | "failed";
+    /** Why it failed, in words the person can act on. */
+    statusReason: string | null;
+    pageCount: number | null;
+    chunkCount: number;
+    sizeBytes: number;
+    updatedAt: number;
+    indexedAt: number | null;
+};
+
+/** The ingest queue's progress, for the progress bar and the CLI. */
+export type IngestProgress = {
+    running: boolean;
+    filesDone: number;
+    filesTotal: number;
+    filesFailed: number;
+    chunksPerSecond: number | null;
+    secondsLeft: number | null;
+    /** File name of the document being worked on. */
+    current: string | null;
+    /** Set when indexing cannot start (e.g. no embedding model chosen): what to do. */
+    blockedReason: string | null;
+};
+
+/** A citation in an answer: a real retrieved passage and its exact place in the document. */
+export type Citation = {
+    number: number;
+    chunkId: number;
+    documentId: string;
+    documentName: string;
+    page: number | null;
+    headingPath: string[];
+    charStart: number;
+    charEnd: number;
+};
+
+/** What the source view shows for a citation: the passage and a little text around it. */
+export type SourcePassage = {
+    chunkId: number;
+    documentId: string;
+    documentName: string;
+    format: string | null;
+    page: number | null;
+    headingPath: string[];
+    before: string;
+    text: string;
+    after: string;
+};
