@@ -21,6 +21,8 @@ test("a person loads a local GGUF, sees the answer stream, stops it, and finds t
     const modelPath = await ensureSyntheticModel("tiny-q8_0");
     host = await startBrowserHost({ dataDir });
     await page.goto(host.url);
+    // A fresh data folder opens the setup wizard; this test adds its own model.
+    await page.getByTestId("wizard-skip").click();
 
     await page.getByTestId("model-path-input").fill(modelPath);
     await page.getByTestId("model-add").click();
@@ -61,6 +63,7 @@ test("a file that is not a GGUF model gets a clear error naming it, and the app 
     fs.writeFileSync(bogus, "these are my notes, not a model");
     host = await startBrowserHost({ dataDir });
     await page.goto(host.url);
+    await page.getByTestId("wizard-skip").click();
 
     await page.getByTestId("model-path-input").fill(bogus);
     await page.getByTestId("model-add").click();

@@ -22,6 +22,7 @@ test("the Electron app streams an answer from a local GGUF, stops it, and keeps 
 
     let app = await launch();
     let page = await app.firstWindow();
+    await page.getByTestId("wizard-skip").click();
     // The window is sandboxed: no Node, no ipcRenderer, only the one bridge object.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe("undefined");
     expect(await page.evaluate(() => Object.keys((globalThis as unknown as { locusBridge: object }).locusBridge).sort())).toEqual(["invoke", "subscribe"]);

@@ -1,2 +1,10 @@
 export { clamp01, describeEngineStatus } from "./describeEngineStatus.js";
+export { describeDownload, downloadFraction, isDownloadActive } from "./describeDownload.js";
+export { isTooLarge, presentFit, type FitPresentation, type FitTone } from "./describeFit.js";
+export { cpuHighlights, describeCpu, describeDisk, describeGpu, describeMemory } from "./describeHardware.js";
+export { describeLearning } from "./describeLearning.js";
+export { describeContext, describeModelSize, describeParameters, modelSizeWord } from "./describeModel.js";
+export { bitsPerWeight, describeQuantization, qualityLoss, type QuantizationFacts } from "./describeQuantization.js";
 export { formatBytes } from "./formatBytes.js";
+export { formatMinutes, formatTimeLeft } from "./formatDuration.js";
+export { formatSpeed } from "./formatSpeed.js";

@@ -5,6 +5,10 @@ import { ConnectionState } from "./ConnectionState.svelte.js";
 import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
 import { ModelsState } from "./ModelsState.svelte.js";
+import {
+    browserKeyValueStore, DownloadsState, localSettingsStorage, SettingsPanelState, SettingsState, SetupInfoState, WizardState,
+    type KeyValueStore
+} from "./setup/index.js";
 
 /** The renderer's root state: owns the parts and the actions that span several of them. */
 export class LocusApp {
@@ -13,20 +17,40 @@ export class LocusApp {
     readonly models: ModelsState;
     readonly chats: ChatsState;
     readonly conversation: ConversationState;
+    readonly setupInfo: SetupInfoState;
+    readonly downloads: DownloadsState;
+    readonly settings: SettingsState;
+    readonly wizard: WizardState;
+    readonly settingsPanel: SettingsPanelState;
     info = $state<AppInfo | null>(null);
+    /** True once everything was read after connecting (tests wait for it before checking what did not open). */
+    loaded = $state(false);
     /** True while a chat is being created for a message sent with no chat selected. */
     preparing = $state(false);
 
     readonly #api: LocusApi;
     readonly #link: LocusConnection;
 
-    constructor(api: LocusApi, link: LocusConnection) {
+    /** `store` keeps the setup choices and whether the wizard was dismissed (the browser's storage by default). */
+    constructor(api: LocusApi, link: LocusConnection, store: KeyValueStore = browserKeyValueStore()) {
         this.#api = api;
         this.#link = link;
         this.connection = new ConnectionState(link);
         this.models = new ModelsState(api, this.errors);
         this.chats = new ChatsState(api, this.errors);
         this.conversation = new ConversationState(api, this.errors);
+        this.setupInfo = new SetupInfoState(api);
+        this.downloads = new DownloadsState(api);
+        this.settings = new SettingsState(localSettingsStorage(store));
+        this.wizard = new WizardState({
+            api, info: this.setupInfo, downloads: this.downloads, settings: this.settings, models: this.models, store
+        });
+        this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings);
+    }
+
+    /** A dialog (the wizard or Settings) has the person's attention: the app's shortcuts wait. */
+    get modalOpen(): boolean {
+        return this.wizard.open || this.settingsPanel.open;
     }
 
     /** Why a message cannot be sent now, as a hint for the person; null when it can. */
@@ -50,6 +74,15 @@ export class LocusApp {
             api.on("chats.changed", ({ chats }) => this.#applyChats(chats)),
             api.on("chat.token", (token) => this.conversation.appendToken(token)),
             api.on("chat.done", (done) => this.conversation.finish(done)),
+            api.on("downloads.changed", (job) => {
+                this.downloads.apply(job);
+                if (job.state === "done") void this.setupInfo.loadCatalog();
+            }),
+            api.on("models.changed", ({ models }) => {
+                this.models.applyList(models);
+                // Which catalog files are on this computer may have changed with the list.
+                if (this.setupInfo.catalog.length > 0) void this.setupInfo.loadCatalog();
+            }),
             // Also after a reconnect: events were missed meanwhile, so everything is read again.
             this.#link.onStatus((status) => {
                 if (status === "open") void this.refresh();
@@ -67,7 +100,9 @@ export class LocusApp {
             this.info = info;
             this.models.capabilities = info.capabilities;
         }
-        await Promise.all([this.models.refresh(), this.chats.refresh()]);
+        const [modelsRead] = await Promise.all([this.models.refresh(), this.chats.refresh(), this.downloads.refresh()]);
+        if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
+        this.loaded = true;
         const selected = this.chats.selected?.id ?? this.chats.sorted[0]?.id ?? null;
         this.chats.selectedId = selected;
         await this.conversation.reload(selected);
@@ -77,6 +112,17 @@ export class LocusApp {
         if (this.chats.selectedId === chatId && this.conversation.chatId === chatId) return;
         this.chats.selectedId = chatId;
         void this.conversation.open(chatId);
+    }
+
+    openSettings(): void {
+        // Going to Settings from the wizard is a choice to set things up by hand: it need not open again.
+        if (this.wizard.open) this.wizard.dismiss();
+        void this.settingsPanel.show();
+    }
+
+    openSetup(): void {
+        this.settingsPanel.close();
+        this.wizard.show();
     }
 
     /** Creates a chat and opens it; returns its id, or null when creation failed (already reported). */

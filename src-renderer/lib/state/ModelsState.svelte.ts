@@ -32,12 +32,19 @@ export class ModelsState {
         this.#errors = errors;
     }
 
-    async refresh(): Promise<void> {
+    /** Reads the list and the engine's status; returns whether the list could be read. */
+    async refresh(): Promise<boolean> {
         const [models, status] = await Promise.all([this.#api.models.list({}), this.#api.models.status({})]);
         const items = this.#errors.unwrap(models);
         if (items) this.items = items;
         const current = this.#errors.unwrap(status);
         if (current) this.status = current;
+        return items !== undefined;
+    }
+
+    /** The list as the services pushed it (a download finished, a file was imported or removed). */
+    applyList(models: ModelInfo[]): void {
+        this.items = models;
     }
 
     applyStatus(status: EngineStatus): void {

@@ -5,3 +5,4 @@ export { ErrorsState, type ErrorNotice } from "./ErrorsState.svelte.js";
 export { LocusApp } from "./LocusApp.svelte.js";
 export { applyOutcome, outcomeOf, type MessageOutcome, type MessageView } from "./messageOutcome.js";
 export { ModelsState } from "./ModelsState.svelte.js";
+export * from "./setup/index.js";

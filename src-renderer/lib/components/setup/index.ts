@@ -1,0 +1,13 @@
+export { default as ChoiceCard } from "./ChoiceCard.svelte";
+export { default as ChoiceStep } from "./ChoiceStep.svelte";
+export { default as ConfirmTooLarge } from "./ConfirmTooLarge.svelte";
+export { default as DownloadRow } from "./DownloadRow.svelte";
+export { default as DownloadStep } from "./DownloadStep.svelte";
+export { default as FitBadge } from "./FitBadge.svelte";
+export { default as GoalsStep } from "./GoalsStep.svelte";
+export { default as HardwareStep } from "./HardwareStep.svelte";
+export { default as OptionGroup } from "./OptionGroup.svelte";
+export { default as ReadyStep } from "./ReadyStep.svelte";
+export { default as SettingsLearning } from "./SettingsLearning.svelte";
+export { default as SettingsPanel } from "./SettingsPanel.svelte";
+export { default as SetupWizard } from "./SetupWizard.svelte";

@@ -1,0 +1,233 @@
+import type { CatalogListing, LocusApi } from "@common/contract";
+import type { FitResult } from "@common/setup/types.js";
+import { isTooLarge } from "../../format/index.js";
+import { contextOptions } from "./contextOptions.js";
+import type { SettingsState } from "./SettingsState.svelte.js";
+import type { SetupInfoState } from "./SetupInfoState.svelte.js";
+import { choicesFromRecommendation, type LearningChoice, type ModelRef, type SetupChoices, type SetupGoals } from "./setupChoices.js";
+
+/** A choice labelled "too large for this computer", waiting for the person to confirm it. */
+export type PendingChoice =
+    | { kind: "model"; catalogId: string; quant: string; fit: FitResult }
+    | { kind: "quant"; quant: string; fit: FitResult }
+    | { kind: "context"; contextSize: number; fit: FitResult };
+
+export const loraRanks = [4, 8, 16, 32] as const;
+export const loraBudgets = [10, 30, 60, 120, 240] as const;
+
+/** The answers Settings starts from when the wizard was never finished. */
+const defaultGoals: SetupGoals = { difficulty: "find-facts", learningBudgetMinutes: 0, latency: "balanced" };
+
+/**
+ * The Settings panel: a draft of every setup choice, the live fit of the chosen chat model for this
+ * computer, and confirmation before anything too large is chosen. Nothing is kept until `save`.
+ */
+export class SettingsPanelState {
+    readonly #api: LocusApi;
+    readonly #info: SetupInfoState;
+    readonly #settings: SettingsState;
+    #goals: SetupGoals | null = null;
+    #fitTicket = 0;
+    #catalogTicket = 0;
+    #contextTicket = 0;
+
+    open = $state(false);
+    loading = $state(false);
+    problem = $state<string | null>(null);
+
+    chat = $state<ModelRef | null>(null);
+    contextSize = $state(4096);
+    threads = $state(1);
+    embedding = $state<ModelRef | null>(null);
+    learningMethod = $state<LearningChoice["method"]>("rag");
+    loraRank = $state(8);
+    loraBudgetMinutes = $state(30);
+
+    /** The catalog, each quantization's fit worked out at the draft context size. */
+    catalog = $state.raw<CatalogListing[]>([]);
+    /** The fit of the draft chat model, quantization and context. */
+    fit = $state.raw<FitResult | null>(null);
+    /** The fit at each offered context size, for the draft model and quantization. */
+    contextFits = $state.raw<Record<number, FitResult>>({});
+    pending = $state.raw<PendingChoice | null>(null);
+
+    readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
+    readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
+    readonly model = $derived(this.catalog.find((model) => model.id === this.chat?.catalogId));
+    readonly contextSizes = $derived(contextOptions(this.model?.contextLength ?? null, this.contextSize));
+
+    /** Threads never exceed the math cores: oversubscribing them makes answers slower. */
+    get maxThreads(): number {
+        return Math.max(1, this.#info.hardware?.cpu.mathCores ?? this.threads);
+    }
+
+    constructor(api: LocusApi, info: SetupInfoState, settings: SettingsState) {
+        this.#api = api;
+        this.#info = info;
+        this.#settings = settings;
+    }
+
+    async show(): Promise<void> {
+        this.open = true;
+        this.problem = null;
+        this.pending = null;
+        this.loading = true;
+        try {
+            await this.#info.loadHardware();
+            const choices = this.#settings.choices ?? (await this.#recommended());
+            if (choices) this.#take(choices);
+            // The context sizes offered depend on the model's maximum, which comes with the catalog.
+            await this.#refreshCatalog();
+            await Promise.all([this.#refreshFit(), this.#refreshContextFits()]);
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    close(): void {
+        this.open = false;
+        this.pending = null;
+    }
+
+    /** Whether any file of a model fits this computer at the draft context size. */
+    modelFits(model: CatalogListing): boolean {
+        return model.quants.some((listing) => !isTooLarge(listing.fit.label));
+    }
+
+    chooseModel(catalogId: string): void {
+        const model = this.catalog.find((item) => item.id === catalogId);
+        if (!model || model.id === this.chat?.catalogId) return;
+        const same = model.quants.find((listing) => listing.quant === this.chat?.quant && !isTooLarge(listing.fit.label));
+        const listing = same ?? model.quants.find((item) => !isTooLarge(item.fit.label)) ?? model.quants[0];
+        if (!listing) return;
+        if (isTooLarge(listing.fit.label)) this.pending = { kind: "model", catalogId, quant: listing.quant, fit: listing.fit };
+        else this.#applyModel(catalogId, listing.quant);
+    }
+
+    chooseQuant(quant: string): void {
+        const listing = this.model?.quants.find((item) => item.quant === quant);
+        if (!listing || !this.chat || quant === this.chat.quant) return;
+        if (isTooLarge(listing.fit.label)) this.pending = { kind: "quant", quant, fit: listing.fit };
+        else this.#applyQuant(quant);
+    }
+
+    chooseContext(contextSize: number): void {
+        if (contextSize === this.contextSize) return;
+        const fit = this.contextFits[contextSize];
+        if (fit && isTooLarge(fit.label)) this.pending = { kind: "context", contextSize, fit };
+        else this.#applyContext(contextSize);
+    }
+
+    confirmPending(): void {
+        const pending = this.pending;
+        this.pending = null;
+        if (pending?.kind === "model") this.#applyModel(pending.catalogId, pending.quant);
+        else if (pending?.kind === "quant") this.#applyQuant(pending.quant);
+        else if (pending?.kind === "context") this.#applyContext(pending.contextSize);
+    }
+
+    cancelPending(): void {
+        this.pending = null;
+    }
+
+    chooseEmbedding(catalogId: string, quant: string): void {
+        this.embedding = { catalogId, quant };
+    }
+
+    /** Keeps the draft as the person's choices; returns false when there is nothing complete to keep. */
+    save(): boolean {
+        if (!this.chat || !this.embedding) return false;
+        const learning: LearningChoice = this.learningMethod === "rag"
+            ? { method: "rag" }
+            : { method: "rag+lora", rank: this.loraRank, budgetMinutes: this.loraBudgetMinutes };
+        const choices: SetupChoices = {
+            chat: { ...this.chat },
+            contextSize: this.contextSize,
+            threads: Math.min(this.threads, this.maxThreads),
+            embedding: { ...this.embedding },
+            learning,
+            goals: this.#goals
+        };
+        this.#settings.save(choices);
+        this.close();
+        return true;
+    }
+
+    #take(choices: SetupChoices): void {
+        this.chat = { ...choices.chat };
+        this.contextSize = choices.contextSize;
+        this.threads = choices.threads;
+        this.embedding = { ...choices.embedding };
+        this.learningMethod = choices.learning.method;
+        if (choices.learning.method === "rag+lora") {
+            this.loraRank = choices.learning.rank;
+            this.loraBudgetMinutes = choices.learning.budgetMinutes;
+        }
+        this.#goals = choices.goals;
+    }
+
+    async #recommended(): Promise<SetupChoices | null> {
+        const result = await this.#api.setup.recommend(defaultGoals);
+        if (!result.ok) {
+            this.problem = result.error.message;
+            return null;
+        }
+        return choicesFromRecommendation(result.value, result.value.chat, null);
+    }
+
+    #applyModel(catalogId: string, quant: string): void {
+        this.chat = { catalogId, quant };
+        const maximum = this.catalog.find((model) => model.id === catalogId)?.contextLength;
+        if (maximum != null && this.contextSize > maximum) this.contextSize = maximum;
+        void this.#refreshFit();
+        void this.#refreshContextFits();
+    }
+
+    #applyQuant(quant: string): void {
+        if (!this.chat) return;
+        this.chat = { ...this.chat, quant };
+        void this.#refreshFit();
+        void this.#refreshContextFits();
+    }
+
+    #applyContext(contextSize: number): void {
+        this.contextSize = contextSize;
+        void this.#refreshFit();
+        void this.#refreshCatalog();
+    }
+
+    async #refreshCatalog(): Promise<void> {
+        const ticket = ++this.#catalogTicket;
+        const result = await this.#api.setup.catalog({ contextSize: this.contextSize });
+        if (ticket !== this.#catalogTicket) return;
+        if (result.ok) this.catalog = result.value;
+        else this.problem = result.error.message;
+    }
+
+    async #refreshFit(): Promise<void> {
+        const chat = this.chat;
+        if (!chat) return;
+        const ticket = ++this.#fitTicket;
+        const result = await this.#api.setup.fit({ catalogId: chat.catalogId, quant: chat.quant, contextSize: this.contextSize });
+        if (ticket !== this.#fitTicket) return;
+        if (result.ok) this.fit = result.value;
+        else this.problem = result.error.message;
+    }
+
+    async #refreshContextFits(): Promise<void> {
+        const chat = this.chat;
+        if (!chat) return;
+        const ticket = ++this.#contextTicket;
+        const sizes = this.contextSizes;
+        const results = await Promise.all(
+            sizes.map((contextSize) => this.#api.setup.fit({ catalogId: chat.catalogId, quant: chat.quant, contextSize }))
+        );
+        if (ticket !== this.#contextTicket) return;
+        const fits: Record<number, FitResult> = {};
+        results.forEach((result, index) => {
+            const size = sizes[index];
+            if (result.ok && size !== undefined) fits[size] = result.value;
+        });
+        this.contextFits = fits;
+    }
+}

@@ -1,0 +1,13 @@
+export { contextOptions } from "./contextOptions.js";
+export { DownloadsState } from "./DownloadsState.svelte.js";
+export { budgetOptions, difficultyOptions, latencyOptions, type GoalOption } from "./goalOptions.js";
+export { browserKeyValueStore, memoryKeyValueStore, type KeyValueStore } from "./keyValueStore.js";
+export { loraBudgets, loraRanks, SettingsPanelState, type PendingChoice } from "./SettingsPanelState.svelte.js";
+export { localSettingsStorage, SettingsState, type SettingsStorage } from "./SettingsState.svelte.js";
+export { SetupInfoState } from "./SetupInfoState.svelte.js";
+export {
+    choicesFromRecommendation, parseSetupChoices,
+    type LearningChoice, type ModelRef, type SetupChoices, type SetupGoals
+} from "./setupChoices.js";
+export { WizardState, type DownloadTarget, type WizardDeps } from "./WizardState.svelte.js";
+export { wizardSteps, wizardStepTitles, type WizardStep } from "./wizardSteps.js";
