@@ -15,6 +15,7 @@ step() {
 }
 
 step "type check" npm run --silent typecheck
+step "lint (incl. import boundaries)" npm run --silent lint
 step "build" npx electron-vite build
 step "synthetic models" npx tsx tests/support/gguf/cli.ts tiny
 step "unit and model tests" npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"

@@ -85,7 +85,7 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
         const prefilterRetriever = new HybridRetriever(store, {
             embedQuery: async () => currentQuery, prefilter: {minChunks: 0, candidates: prefilterCandidates}
         });
-        let currentQuery = new Float32Array(dimension);
+        const currentQuery = new Float32Array(dimension);
         const times = {flat: [] as number[], exact: [] as number[], prefiltered: [] as number[], keyword: [] as number[], hybrid: [] as number[], hybridPrefiltered: [] as number[]};
         const recalls = {exact: [] as number[], random: [] as number[], near: [] as number[], nearExact: [] as number[]};
         const toIds = (rows: number[]): number[] => rows.map((row) => row + 1);
