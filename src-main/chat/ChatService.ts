@@ -1,6 +1,10 @@
 import { LlamaChatSession } from "node-llama-cpp";
-import type { ChatDetail, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
-import { BusyError, NotFoundError } from "@common/errors.js";
+import type { Citation } from "@common/contract/libraryTypes.js";
+import type { ChatDetail, ChatMode, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
+import { BusyError, NotFoundError, UnsupportedError } from "@common/errors.js";
+import { GROUNDED_SYSTEM_PROMPT } from "../answer/buildGroundedPrompt.js";
+import type { Answerer } from "../answer/Answerer.js";
+import type { NumberedSource } from "../answer/types.js";
 import type { Engine } from "../engine/Engine.js";
 import type { EventHub } from "../services/EventHub.js";
 import type { ChatRepository } from "../store/ChatRepository.js";
@@ -13,17 +17,19 @@ const DEFAULT_TITLE = "New chat";
 const PERSIST_INTERVAL_MS = 250;
 
 type Generation = { chatId: string; messageId: string; controller: AbortController; done: Promise<void> };
+/** What the model is asked: the question itself, or (library mode) the question with numbered sources. */
+type Turn = { prompt: string; grounding: { answerer: Answerer; sources: NumberedSource[] } | null };
 
 /** Chats: persistence, one streamed generation at a time, and Stop. */
 export class ChatService {
-    #session: { chatId: string; session: LlamaChatSession } | null = null;
+    #session: { chatId: string; mode: ChatMode; session: LlamaChatSession } | null = null;
     #generation: Generation | null = null;
 
     constructor(
         private readonly chats: ChatRepository,
         private readonly engine: Engine,
         private readonly events: EventHub,
-        private readonly options: { maxAnswerTokens: number } = { maxAnswerTokens: 2048 }
+        private readonly options: { maxAnswerTokens: number; answerer?: () => Promise<Answerer> } = { maxAnswerTokens: 2048 }
     ) {
         chats.markInterrupted();
         engine.onBeforeUnload(() => this.#closeSession());
@@ -59,9 +65,12 @@ export class ChatService {
     }
 
     /** Stores the question, starts the answer in the background and returns the two message ids. */
-    send(chatId: string, text: string): { userMessageId: string; assistantMessageId: string } {
+    send(chatId: string, text: string, mode: ChatMode = "chat"): { userMessageId: string; assistantMessageId: string } {
         const chat = this.#require(chatId);
-        const { sequence } = this.engine.requireLoaded();
+        const { sequence, model, context } = this.engine.requireLoaded();
+        const makeAnswerer = mode === "library" ? this.options.answerer : undefined;
+        if (mode === "library" && makeAnswerer == null)
+            throw new UnsupportedError("Asking the library is not available here: no document library is set up.");
         if (this.#generation != null)
             throw new BusyError("Locus is still answering. Stop the current answer or wait for it to finish.");
 
@@ -71,15 +80,24 @@ export class ChatService {
         if (chat.title === DEFAULT_TITLE && earlier.length === 0) this.chats.rename(chatId, titleFrom(text));
         this.#changed();
 
-        if (this.#session?.chatId !== chatId) {
+        const systemPrompt = mode === "library" ? GROUNDED_SYSTEM_PROMPT : SYSTEM_PROMPT;
+        if (this.#session?.chatId !== chatId || this.#session.mode !== mode) {
             this.#disposeSession();
             const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
-            session.setChatHistory(toChatHistory(SYSTEM_PROMPT, earlier));
-            this.#session = { chatId, session };
+            session.setChatHistory(toChatHistory(systemPrompt, earlier));
+            this.#session = { chatId, mode, session };
         }
         const controller = new AbortController();
         const generation: Generation = { chatId, messageId: assistant.id, controller, done: Promise.resolve() };
-        generation.done = this.#generate(this.#session.session, generation, text).finally(() => {
+        const turn = async (): Promise<Turn> => {
+            if (makeAnswerer == null) return { prompt: text, grounding: null };
+            const answerer = await makeAnswerer();
+            const prepared = await answerer.prepare(
+                text, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length }, controller.signal
+            );
+            return { prompt: prepared.prompt, grounding: { answerer, sources: prepared.sources } };
+        };
+        generation.done = this.#generate(this.#session.session, generation, turn).finally(() => {
             if (this.#generation === generation) this.#generation = null;
         });
         this.#generation = generation;
@@ -98,14 +116,17 @@ export class ChatService {
         await this.#closeSession();
     }
 
-    async #generate(session: LlamaChatSession, generation: Generation, text: string): Promise<void> {
+    async #generate(session: LlamaChatSession, generation: Generation, turn: () => Promise<Turn>): Promise<void> {
         const { chatId, messageId, controller } = generation;
         let answer = "";
         let lastPersist = Date.now();
         let reason: GenerationStopReason = "done";
         let errorMessage: string | undefined;
+        let grounding: Turn["grounding"] = null;
         try {
-            const result = await session.promptWithMeta(text, {
+            const prepared = await turn();
+            grounding = prepared.grounding;
+            const result = await session.promptWithMeta(prepared.prompt, {
                 signal: controller.signal,
                 stopOnAbortSignal: true,
                 maxTokens: this.options.maxAnswerTokens,
@@ -129,8 +150,18 @@ export class ChatService {
             // The session's history no longer matches the database; rebuild it on the next message.
             this.#disposeSession();
         }
+        let citations: Citation[] | undefined;
+        if (grounding != null) {
+            const finished = grounding.answerer.finish(answer, grounding.sources);
+            answer = finished.text;
+            citations = finished.citations;
+        }
         this.chats.updateMessage(messageId, answer, reason === "error" ? "error" : reason === "stopped" ? "stopped" : "done", errorMessage);
-        this.events.emit("chat.done", { chatId, messageId, reason, ...(errorMessage ? { error: errorMessage } : {}) });
+        if (citations != null) this.chats.setCitations(messageId, citations);
+        this.events.emit("chat.done", {
+            chatId, messageId, reason, ...(errorMessage ? { error: errorMessage } : {}),
+            ...(citations != null ? { content: answer, citations } : {})
+        });
     }
 
     async #closeSession(): Promise<void> {

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import type { MethodName } from "@common/contract/methods.js";
 import type { AppInfo } from "@common/contract/types.js";
-import { NotFoundError } from "@common/errors.js";
+import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import type { HardwareProfile } from "@common/setup/types.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
@@ -20,6 +20,7 @@ import { SettingsService } from "../settings/SettingsService.js";
 import { SetupService } from "../setup/SetupService.js";
 import { ModelRepository } from "../store/ModelRepository.js";
 import { openDatabase } from "../store/openDatabase.js";
+import { createLibrary, type Library, type OpenFile } from "./createLibrary.js";
 import { EventHub } from "./EventHub.js";
 import { LOCUS_VERSION } from "./version.js";
 
@@ -30,6 +31,10 @@ export type ServicesOptions = {
     /** Native file dialog (Electron); without it the person types a path (browser host). */
     pickModelFile?: PickModelFile;
     engine?: Partial<EngineOptions>;
+    /** Native dialog to choose documents or folders (Electron); without it the person types paths. */
+    pickDocuments?: (folders: boolean) => Promise<string[]>;
+    /** Opens a document with the system's default app (Electron). */
+    openFile?: OpenFile;
     /** A made-up machine for the setup wizard (tests, demos); by default this computer is probed. */
     simulatedHardware?: HardwareProfile;
     /** Model hub address (tests use a local fake hub); default https://huggingface.co/. */
@@ -44,6 +49,7 @@ export type Services = {
     engine: Engine;
     chats: ChatService;
     models: ModelService;
+    library: Library;
     setup: SetupService;
     settings: SettingsService;
     dispose(): Promise<void>;
@@ -61,7 +67,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     });
     settings.onChange((next) => engine.configure({ contextSize: next.contextSize, threads: next.threads }));
     const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null);
-    const chats = new ChatService(new ChatRepository(db), engine, events, { maxAnswerTokens: options.maxAnswerTokens ?? 2048 });
+    const library = createLibrary({ db, engine, settings, models: modelRepository, events, openFile: options.openFile ?? null });
+    const chats = new ChatService(new ChatRepository(db), engine, events, {
+        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer
+    });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     const downloads = new ModelDownloadService({
         db, catalog: bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
@@ -91,7 +100,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         }),
         bundledCatalog,
         installedModel,
-        () => 0
+        () => library.store.countTokens()
     );
     engine.onStatus((status) => events.emit("engine.status", status));
     await engine.llama();
@@ -103,7 +112,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
         cpuThreads: engine.threads || os.availableParallelism()
     });
     // Paths typed by a person exist only where there is no native dialog to choose a file.
-    const refuse = new Set<MethodName>(options.pickModelFile != null ? ["models.addFromPath"] : []);
+    const refuse = new Set<MethodName>([
+        ...(options.pickModelFile != null ? ["models.addFromPath" as const] : []),
+        ...(options.pickDocuments != null ? ["library.addPaths" as const] : [])
+    ]);
 
     const dispatcher = new Dispatcher({
         "app.info": appInfo,
@@ -137,22 +149,41 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "downloads.pause": async ({ jobId }) => contractJob(await downloads.pause(jobId)),
         "downloads.resume": async ({ jobId }) => contractJob(await downloads.resume(jobId)),
         "downloads.cancel": async ({ jobId }) => contractJob(await downloads.cancel(jobId)),
+        "library.list": () => library.documents(),
+        "library.addWithDialog": async ({ folders }) => {
+            if (options.pickDocuments == null) throw new UnsupportedError("This window cannot open a file dialog. Type the path of a file or folder instead.");
+            const paths = await options.pickDocuments(folders ?? false);
+            return paths.length === 0 ? [] : library.add(paths);
+        },
+        "library.addPaths": ({ paths }) => library.add(paths),
+        "library.remove": async ({ documentId }) => {
+            if (!(await library.ingest.remove(documentId))) throw new NotFoundError("That document is no longer in the library.");
+        },
+        "library.reindex": async ({ documentId }) => {
+            await library.ingest.reindex(documentId);
+        },
+        "library.cancel": () => library.ingest.cancel(),
+        "library.progress": () => library.ingest.progress(),
+        "library.source": ({ chunkId }) => library.source(chunkId),
+        "library.openFile": ({ documentId }) => library.openDocument(documentId),
         "chats.list": () => chats.list(),
         "chats.create": ({ title }) => chats.create(title),
         "chats.get": ({ chatId }) => chats.get(chatId),
         "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
         "chats.delete": ({ chatId }) => chats.delete(chatId),
-        "chats.send": ({ chatId, text }) => chats.send(chatId, text),
+        "chats.send": ({ chatId, text, mode }) => chats.send(chatId, text, mode),
         "chats.stop": ({ chatId }) => chats.stop(chatId)
     }, { refuse });
 
+    await library.start();
     // Interrupted downloads resume in the background; each may wait on the network.
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, setup, settings,
+        dispatcher, events, engine, chats, models, library, setup, settings,
         async dispose() {
             await downloads.dispose();
+            await library.dispose();
             await chats.dispose();
             await engine.dispose();
             db.close();

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
+import type { Citation } from "@common/contract/libraryTypes.js";
 import type { ChatMessage, ChatSummary, MessageRole, MessageStatus } from "@common/contract/types.js";
 
 type ChatRow = { id: string; title: string; created_at: number; updated_at: number };
 type MessageRow = {
     id: string; chat_id: string; role: MessageRole; content: string; status: MessageStatus;
-    error: string | null; created_at: number;
+    error: string | null; created_at: number; citations: string | null;
 };
 
 const toChat = (row: ChatRow): ChatSummary => ({
@@ -13,7 +14,8 @@ const toChat = (row: ChatRow): ChatSummary => ({
 });
 const toMessage = (row: MessageRow): ChatMessage => ({
     id: row.id, chatId: row.chat_id, role: row.role, content: row.content, status: row.status,
-    createdAt: row.created_at, ...(row.error == null ? {} : { error: row.error })
+    createdAt: row.created_at, ...(row.error == null ? {} : { error: row.error }),
+    ...(row.citations == null ? {} : { citations: JSON.parse(row.citations) as Citation[] })
 });
 
 /** Chats and their messages. All statements are prepared once; no SQL is built from input. */
@@ -37,6 +39,7 @@ export class ChatRepository {
                 "INSERT INTO messages (id, chat_id, seq, role, content, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
             ),
             updateMessage: db.prepare("UPDATE messages SET content = ?, status = ?, error = ? WHERE id = ?"),
+            setCitations: db.prepare("UPDATE messages SET citations = ? WHERE id = ?"),
             interrupt: db.prepare("UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'")
         };
     }
@@ -83,6 +86,10 @@ export class ChatRepository {
 
     updateMessage(messageId: string, content: string, status: MessageStatus, error?: string): void {
         this.#statements.updateMessage.run(content, status, error ?? null, messageId);
+    }
+
+    setCitations(messageId: string, citations: readonly Citation[]): void {
+        this.#statements.setCitations.run(JSON.stringify(citations), messageId);
     }
 
     /** After a crash, answers that were still streaming are kept (their text so far) and marked. */

@@ -1,4 +1,4 @@
-import type { IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
+import type { Citation, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
 import type { ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
 
@@ -7,7 +7,11 @@ export type Events = {
     "engine.status": EngineStatus;
     "chats.changed": { chats: ChatSummary[] };
     "chat.token": { chatId: string; messageId: string; text: string };
-    "chat.done": { chatId: string; messageId: string; reason: GenerationStopReason; error?: string };
+    /** The answer ended; `content` is its final text (citations of no real source removed) when it differs from the streamed text. */
+    "chat.done": {
+        chatId: string; messageId: string; reason: GenerationStopReason; error?: string;
+        content?: string; citations?: Citation[];
+    };
     /** A download changed state or made progress (at most a few times a second). */
     "downloads.changed": DownloadJob;
     /** Documents were added, removed or changed state. */

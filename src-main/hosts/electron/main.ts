@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { app, BrowserWindow, dialog, ipcMain } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, shell } from "electron";
 import { IPC_CHANNELS } from "@common/contract/transport.js";
 import { fail } from "@common/contract/result.js";
 import { createServices, type Services } from "../../services/createServices.js";
@@ -33,12 +33,29 @@ async function pickModelFile(): Promise<string | null> {
     return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function pickDocuments(folders: boolean): Promise<string[]> {
+    const options = folders
+        ? { title: "Add folders to your library", properties: ["openDirectory" as const, "multiSelections" as const] }
+        : {
+            title: "Add documents to your library", properties: ["openFile" as const, "multiSelections" as const],
+            filters: [{ name: "Documents", extensions: ["pdf", "docx", "md", "markdown", "html", "htm", "txt"] }, { name: "All files", extensions: ["*"] }]
+        };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+}
+
+/** Paths come from the library in main (never from the renderer); an error from the OS becomes a message. */
+async function openFile(filePath: string): Promise<void> {
+    const error = await shell.openPath(filePath);
+    if (error) throw new Error(`Could not open ${path.basename(filePath)}: ${error}`);
+}
+
 app.whenReady().then(async () => {
     hardenApp(APP_ORIGIN);
     serveRenderer(path.join(here, "../renderer"));
     // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
     const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
-    services = await createServices({ dataDir, host: "electron", pickModelFile });
+    services = await createServices({ dataDir, host: "electron", pickModelFile, pickDocuments, openFile });
 
     // Calls are accepted only from our own page in the main frame of our window.
     ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {

@@ -32,6 +32,7 @@ export class ChunkRepository {
             forDocument: db.prepare<[string], ChunkRow>(`${selectChunks} WHERE c.document_id = ? ORDER BY c.ordinal`),
             byIds: db.prepare<[string], ChunkRow>(`${selectChunks} WHERE c.id IN (SELECT value FROM json_each(?))`),
             count: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM chunks"),
+            tokens: db.prepare<[], { n: number }>("SELECT COALESCE(SUM(token_count), 0) AS n FROM chunks"),
             // rank is bm25 with the weights set in migration 002; lower is better, so it is negated.
             keyword: db.prepare<[string, number], KeywordHit>(
                 "SELECT rowid AS chunkId, -rank AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?"
@@ -63,6 +64,11 @@ export class ChunkRepository {
     byIds(chunkIds: readonly number[]): ChunkWithDocument[] {
         const byId = new Map(this.#statements.byIds.all(JSON.stringify(chunkIds)).map((row) => [row.id, toChunk(row)]));
         return chunkIds.flatMap((id) => byId.get(id) ?? []);
+    }
+
+    /** Tokens indexed, in the embedding model's tokenizer: the "amount of personal data" the wizard weighs. */
+    tokens(): number {
+        return this.#statements.tokens.get()?.n ?? 0;
     }
 
     count(): number {

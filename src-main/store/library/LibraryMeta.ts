@@ -30,4 +30,14 @@ export class LibraryMeta {
     setEmbeddingModel(model: EmbeddingModelIdentity): void {
         this.#statements.set.run(embeddingModelKey, JSON.stringify({ id: model.id, dimension: model.dimension }));
     }
+
+    /** The JSON value under `key`, unchecked: the caller validates it, since the file may have been edited. */
+    get(key: string): unknown {
+        const row = this.#statements.get.get(key);
+        return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+    }
+
+    set(key: string, value: unknown): void {
+        this.#statements.set.run(key, JSON.stringify(value));
+    }
 }

@@ -61,6 +61,10 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         return this.#chunks.count();
     }
 
+    countTokens(): number {
+        return this.#chunks.tokens();
+    }
+
     keywordSearch(match: string, limit: number): KeywordHit[] {
         return this.#chunks.keywordSearch(match, limit);
     }

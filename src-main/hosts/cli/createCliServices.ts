@@ -1,0 +1,91 @@
+import path from "node:path";
+import type { Database } from "better-sqlite3";
+import { Answerer } from "../../answer/Answerer.js";
+import { EmbedderProvider } from "../../engine/EmbedderProvider.js";
+import { Engine } from "../../engine/Engine.js";
+import { embeddingModelId } from "../../ingest/embeddingModelId.js";
+import { IngestService } from "../../ingest/IngestService.js";
+import { HybridRetriever } from "../../retrieval/HybridRetriever.js";
+import { SettingsRepository } from "../../settings/SettingsRepository.js";
+import { LibraryStore } from "../../store/library/LibraryStore.js";
+import { ModelRepository } from "../../store/ModelRepository.js";
+import { openDatabase } from "../../store/openDatabase.js";
+
+export type CliServicesOptions = {
+    /** The same folder the app uses (see services/defaultDataDir.ts). */
+    dataDir: string;
+    /** A GGUF embedding model; without it, the one chosen in the app's Settings. */
+    embeddingModelPath?: string;
+    /** A GGUF chat model for `ask`; without it, the one last loaded in the app. */
+    chatModelPath?: string;
+    /** llama.cpp threads, clamped to the math cores (default: all of them). */
+    threads?: number;
+    gpu: "auto" | false;
+    /** Chat context size in tokens (default: the app's setting). */
+    contextSize?: number;
+};
+
+/** A model file to use, with the id the services know it by. */
+export type ModelChoice = { modelId: string; path: string };
+
+export type CliServices = {
+    db: Database;
+    store: LibraryStore;
+    engine: Engine;
+    embedders: EmbedderProvider;
+    ingest: IngestService;
+    /** The embedding model the CLI will use, or null when none was passed or chosen in the app. */
+    embeddingModel: ModelChoice | null;
+    chatModel: ModelChoice | null;
+    /** Answers from the library; vector search joins keyword search once the embedding model is loaded. */
+    answerer(): Answerer;
+    dispose(): Promise<void>;
+};
+
+/**
+ * The services the CLI needs, built from the same classes as the app on the same database: what
+ * `locus ingest` indexes, the app shows, and the other way round.
+ */
+export async function createCliServices(options: CliServicesOptions): Promise<CliServices> {
+    const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
+    try {
+        const settings = new SettingsRepository(db).read();
+        const models = new ModelRepository(db);
+        const fromApp = (modelId: string | null): ModelChoice | null => {
+            const stored = modelId == null ? undefined : models.get(modelId);
+            return stored === undefined ? null : { modelId: stored.id, path: stored.path };
+        };
+        const fromPath = (file: string): ModelChoice => ({ modelId: `cli:${path.resolve(file)}`, path: path.resolve(file) });
+        const embeddingModel = options.embeddingModelPath ? fromPath(options.embeddingModelPath) : fromApp(settings.embeddingModelId);
+        const chatModel = options.chatModelPath ? fromPath(options.chatModelPath) : fromApp(settings.chatModelId);
+
+        const store = new LibraryStore(db);
+        const engine = new Engine({
+            gpu: options.gpu, contextSize: options.contextSize ?? settings.contextSize,
+            ...(options.threads ?? settings.threads ? { threads: options.threads ?? settings.threads! } : {})
+        });
+        await engine.llama();
+        const embedders = new EmbedderProvider(engine, () => embeddingModel);
+        const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
+
+        return {
+            db, store, engine, embedders, ingest, embeddingModel, chatModel,
+            answerer: () => {
+                const embedder = embedders.peek();
+                // Vectors of another model cannot be compared with the library's: search by keywords only then.
+                const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
+                const retriever = new HybridRetriever(store, usable ? { embedQuery: (query) => embedder.embed(query) } : {});
+                return new Answerer(retriever);
+            },
+            async dispose() {
+                await ingest.dispose();
+                await embedders.dispose();
+                await engine.dispose();
+                db.close();
+            }
+        };
+    } catch (error) {
+        db.close();
+        throw error;
+    }
+}

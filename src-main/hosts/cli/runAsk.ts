@@ -1,0 +1,74 @@
+import { LlamaChatSession } from "node-llama-cpp";
+import type { Citation } from "@common/contract/libraryTypes.js";
+import type { NumberedSource } from "../../answer/types.js";
+import type { CliServices } from "./createCliServices.js";
+import type { CliOutput } from "./runIngest.js";
+import { UsageError } from "./UsageError.js";
+
+export type AskOptions = { maxTokens: number };
+
+/**
+ * `locus ask "<question>"`: answers from the library with the chat model, streaming the answer, then
+ * lists its sources (file, page, heading). Returns the exit code.
+ */
+export async function runAsk(services: CliServices, question: string, options: AskOptions, output: CliOutput): Promise<number> {
+    if (question.trim() === "") throw new UsageError('Ask a question: locus ask "What does the contract say about notice periods?"');
+    if (services.chatModel === null) throw new UsageError("No chat model: pass --model PATH or choose one in the app.");
+    const { store, engine, embedders } = services;
+    if (store.countChunks() === 0) {
+        output.err("The library is empty: index documents first with `locus ingest <files or folders>`.");
+        return 1;
+    }
+    // The query is embedded with the library's model when it can be loaded; otherwise keywords alone are searched.
+    if (services.embeddingModel === null) output.err("No embedding model chosen: searching by keywords only.");
+    else await embedders.get().catch((error: unknown) => output.err(`Searching by keywords only: ${describe(error)}`));
+
+    await engine.load(services.chatModel.modelId, services.chatModel.path);
+    const { model, context, sequence } = engine.requireLoaded();
+    const answerer = services.answerer();
+    const prepared = await answerer.prepare(question, { contextSize: context.contextSize, countTokens: (text) => model.tokenize(text).length });
+
+    const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, systemPrompt: prepared.systemPrompt });
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once("SIGINT", stop);
+    try {
+        const result = await session.promptWithMeta(prepared.prompt, {
+            signal: controller.signal, stopOnAbortSignal: true, maxTokens: options.maxTokens,
+            // The app's sampling: greedy decoding makes small models loop on one phrase.
+            temperature: 0.7, topK: 40, topP: 0.9,
+            onTextChunk: (chunk) => output.stream.write(chunk)
+        });
+        output.stream.write("\n");
+        const { citations } = answerer.finish(result.responseText, prepared.sources);
+        printSources(citations, prepared.sources, output);
+        return 0;
+    } finally {
+        process.off("SIGINT", stop);
+        session.dispose({ disposeSequence: false });
+    }
+}
+
+function printSources(citations: readonly Citation[], sources: readonly NumberedSource[], output: CliOutput): void {
+    if (sources.length === 0) {
+        output.out("\nNo passage in the library matched the question.");
+        return;
+    }
+    if (citations.length > 0) {
+        output.out("\nSources:");
+        for (const citation of citations) output.out(`  [${citation.number}] ${where(citation.documentName, citation.page, citation.headingPath)}`);
+        return;
+    }
+    output.out("\nThe answer cites no source. Passages it was given:");
+    for (const { number, chunk } of sources) output.out(`  [${number}] ${where(chunk.documentName, chunk.page, chunk.headingPath)}`);
+}
+
+function where(documentName: string, page: number | null, headingPath: readonly string[]): string {
+    return [documentName, page === null ? null : `page ${page}`, headingPath.length > 0 ? headingPath.join(" > ") : null]
+        .filter((part) => part !== null)
+        .join(", ");
+}
+
+function describe(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}

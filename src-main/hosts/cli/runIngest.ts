@@ -1,0 +1,80 @@
+import type { IngestProgress } from "@common/contract/libraryTypes.js";
+import type { LibraryDocument } from "../../store/library/types.js";
+import type { CliServices } from "./createCliServices.js";
+import { IngestProgressView } from "./IngestProgressView.js";
+import { UsageError } from "./UsageError.js";
+
+export type CliOutput = { out: (line: string) => void; err: (line: string) => void; stream: NodeJS.WriteStream };
+
+/**
+ * `locus ingest <paths...>`: queues the files, resumes whatever an earlier run left unfinished, shows
+ * progress until the queue is done, then prints what was indexed and why the rest failed.
+ * Returns the exit code: 0 all indexed, 1 something failed or could not be found.
+ */
+export async function runIngest(services: CliServices, paths: readonly string[], output: CliOutput): Promise<number> {
+    if (paths.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
+    if (services.embeddingModel === null)
+        throw new UsageError("No embedding model: pass --embedding-model PATH or choose one in the app.");
+    const { ingest, store } = services;
+    const started = performance.now();
+
+    // Documents an interrupted run left behind are finished too, and reported with the rest.
+    const resumed = store.listDocuments(["queued", "parsing", "embedding"]).map((document) => document.id);
+    ingest.start();
+    const added = await ingest.add(paths);
+    for (const missing of added.notFound) output.err(`Not found: ${missing}`);
+    output.out(describeAdded(added.queued.length, added.unchanged.length, added.skippedUnsupported, resumed.length));
+
+    const view = new IngestProgressView(output.stream);
+    const unsubscribe = ingest.onProgress((progress) => view.update(progress));
+    let cancelled = false;
+    const onInterrupt = () => {
+        if (cancelled) return;
+        cancelled = true;
+        output.err("\nCancelling…");
+        void ingest.cancel();
+    };
+    process.once("SIGINT", onInterrupt);
+    try {
+        await ingest.idle();
+    } finally {
+        process.off("SIGINT", onInterrupt);
+        unsubscribe();
+        view.stop(ingest.progress());
+    }
+
+    const progress = ingest.progress();
+    if (progress.blockedReason !== null) {
+        output.err(progress.blockedReason);
+        return 1;
+    }
+    const ids = new Set([...resumed, ...added.queued.map((document) => document.id)]);
+    const documents = [...ids].map((id) => store.getDocument(id)).filter((document) => document !== undefined);
+    printSummary(documents, progress, (performance.now() - started) / 1000, output);
+    const failed = documents.some((document) => document.status !== "indexed");
+    return failed || added.notFound.length > 0 || cancelled ? 1 : 0;
+}
+
+function describeAdded(queued: number, unchanged: number, skipped: number, resumed: number): string {
+    const parts = [`${plural(queued, "file")} to index`];
+    if (resumed > 0) parts.push(`${resumed} left from an earlier run`);
+    if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+    if (skipped > 0) parts.push(`${skipped} skipped (types Locus cannot read)`);
+    return `${parts.join(", ")}.`;
+}
+
+function printSummary(documents: LibraryDocument[], progress: IngestProgress, seconds: number, output: CliOutput): void {
+    const indexed = documents.filter((document) => document.status === "indexed");
+    const failed = documents.filter((document) => document.status !== "indexed");
+    const chunks = indexed.reduce((sum, document) => sum + document.chunkCount, 0);
+    const rate = progress.chunksPerSecond === null ? "" : `, ${progress.chunksPerSecond.toFixed(1)} chunks/s`;
+    output.out(`Indexed ${indexed.length} of ${plural(documents.length, "file")} (${plural(chunks, "chunk")}) in ${seconds.toFixed(1)} s${rate}.`);
+    if (failed.length === 0) return;
+    output.out(`Failed ${failed.length}:`);
+    for (const document of failed)
+        output.out(`  ${document.displayName}: ${document.statusReason ?? `still ${document.status}; run the command again to finish it.`}`);
+}
+
+function plural(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,79 @@
+import type { Database } from "better-sqlite3";
+import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import { NotFoundError, UnsupportedError } from "@common/errors.js";
+import { Answerer } from "../answer/Answerer.js";
+import { EmbedderProvider } from "../engine/EmbedderProvider.js";
+import type { Engine } from "../engine/Engine.js";
+import { IngestService, toDocumentInfo } from "../ingest/index.js";
+import { FolderWatcher } from "../ingest/watch/FolderWatcher.js";
+import { sourcePassage } from "../library/sourcePassage.js";
+import { HybridRetriever } from "../retrieval/HybridRetriever.js";
+import type { SettingsService } from "../settings/SettingsService.js";
+import { LibraryMeta } from "../store/library/LibraryMeta.js";
+import { LibraryStore } from "../store/library/LibraryStore.js";
+import type { ModelRepository } from "../store/ModelRepository.js";
+import type { EventHub } from "./EventHub.js";
+
+/** Opens a document with the system's default app (Electron only). */
+export type OpenFile = (filePath: string) => Promise<void>;
+
+/** The document library: store, ingest queue, folder watcher, embedding model, retrieval and answers. */
+export function createLibrary(deps: {
+    db: Database; engine: Engine; settings: SettingsService; models: ModelRepository; events: EventHub; openFile: OpenFile | null;
+}) {
+    const { db, engine, settings, models, events } = deps;
+    const store = new LibraryStore(db);
+    const embedders = new EmbedderProvider(engine, () => {
+        const id = settings.get().embeddingModelId;
+        const model = id == null ? undefined : models.get(id);
+        return model == null ? null : { modelId: model.id, path: model.path };
+    });
+    const ingest = new IngestService({ store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads) });
+    const watcher = new FolderWatcher({
+        meta: new LibraryMeta(db), library: store, ingest,
+        onError: (error) => console.error("Locus: the folder watcher failed:", error)
+    });
+    const documents = (): LibraryDocumentInfo[] => store.listDocuments().map(toDocumentInfo);
+    ingest.onProgress((progress) => events.emit("library.progress", progress));
+    ingest.onDocumentsChanged(() => events.emit("library.changed", { documents: documents() }));
+    // A newly chosen embedding model re-embeds the library at the next run.
+    settings.onChange(() => ingest.resume());
+
+    /** Library questions search by keywords, and also by meaning once an embedding model is chosen. */
+    const answerer = async (): Promise<Answerer> => {
+        const embedder = await embedders.get();
+        const retriever = new HybridRetriever(store, embedder == null || store.embeddingModel() == null ? {} : { embedQuery: (q) => embedder.embed(q) });
+        return new Answerer(retriever);
+    };
+
+    async function add(paths: readonly string[]): Promise<LibraryDocumentInfo[]> {
+        const result = await ingest.add(paths);
+        for (const folder of result.folders) await watcher.watchFolder(folder);
+        if (result.notFound.length > 0 && result.queued.length + result.unchanged.length === 0)
+            throw new NotFoundError(`Not found: ${result.notFound.slice(0, 3).join(", ")}. Check the path and try again.`);
+        return [...result.queued, ...result.unchanged].map(toDocumentInfo);
+    }
+
+    async function openDocument(documentId: string): Promise<void> {
+        const document = store.getDocument(documentId);
+        if (document == null) throw new NotFoundError("That document is no longer in the library.");
+        if (deps.openFile == null) throw new UnsupportedError(`Open ${document.displayName} from your file manager: this window cannot open files.`);
+        await deps.openFile(document.sourcePath);
+    }
+
+    return {
+        store, ingest, watcher, embedders, answerer, documents, add, openDocument,
+        source: (chunkId: number) => sourcePassage(store, chunkId),
+        start: async () => {
+            ingest.start();
+            await watcher.start();
+        },
+        dispose: async () => {
+            await watcher.dispose();
+            await ingest.dispose();
+            await embedders.dispose();
+        }
+    };
+}
+
+export type Library = ReturnType<typeof createLibrary>;
