@@ -1,0 +1,82 @@
+import { defaultTargetTokens } from "./chunk/chunkDocument.js";
+import { embeddingInput } from "./chunk/embeddingInput.js";
+import { hashFile as hashFileStreaming } from "../models/download/hashFile.js";
+import { EmbeddingModelMismatchError } from "../store/library/EmbeddingModelMismatchError.js";
+import type { LibraryWriter } from "../store/library/LibraryWriter.js";
+import type { LibraryDocument } from "../store/library/types.js";
+import { chunkParsedDocument, pageCountOf } from "./chunkParsedDocument.js";
+import { failureReason } from "./failureReason.js";
+import type { DocumentParser, IngestEmbedder } from "./types.js";
+
+/** Tokens kept free below the embedding context: models add special tokens (BOS, [CLS], [SEP]) around the text. */
+export const specialTokenMargin = 8;
+
+export type IndexHooks = {
+    signal: AbortSignal;
+    onChunks: (count: number) => void;
+    /** Share of the document done (0..1), for the time estimate. */
+    onFraction: (fraction: number) => void;
+};
+
+/** `stopped`: cancelled or removed meanwhile; `retry`: the library's embedding model changed under it. */
+export type IndexOutcome =
+    | { status: "indexed"; chunkCount: number }
+    | { status: "failed"; reason: string }
+    | { status: "stopped" }
+    | { status: "retry" };
+
+export type DocumentIndexerOptions = {
+    store: LibraryWriter;
+    /** The parser to use now; ingestion replaces it after stopping one mid-parse. */
+    parser: () => DocumentParser;
+    /** Chunks per `embedMany` call; a cancel takes effect between calls. */
+    batchSize: number;
+    hashFile?: (filePath: string, options: { signal: AbortSignal }) => Promise<string>;
+};
+
+/** Indexes one document: hash, parse, chunk, embed in batches, then one transaction to the library. */
+export class DocumentIndexer {
+    constructor(private readonly options: DocumentIndexerOptions) {}
+
+    async index(document: LibraryDocument, embedder: IngestEmbedder, modelId: string, hooks: IndexHooks): Promise<IndexOutcome> {
+        const { store, batchSize } = this.options;
+        const { id, sourcePath, displayName } = document;
+        const { signal } = hooks;
+        let step: "reading" | "embedding" | "saving" = "reading";
+        try {
+            store.setStatus(id, "parsing");
+            // Hashed before parsing: an edit made during the parse then changes the file's time and hash again,
+            // so the next scan re-indexes it, instead of a new hash being stored with chunks of the old text.
+            const contentHash = await (this.options.hashFile ?? hashFileStreaming)(sourcePath, { signal });
+            const parsed = await this.options.parser().parse(sourcePath);
+            signal.throwIfAborted();
+            const target = Math.min(defaultTargetTokens, embedder.maxInputTokens - specialTokenMargin);
+            const chunks = await chunkParsedDocument(parsed, (text) => embedder.countTokens(text), target, signal);
+            if (chunks.length === 0)
+                return { status: "failed", reason: `"${displayName}" contains no text to index. Check that it opens correctly in its usual app.` };
+            hooks.onFraction(0.05);
+
+            step = "embedding";
+            store.setStatus(id, "embedding");
+            const vectors: ArrayLike<number>[] = [];
+            for (let start = 0; start < chunks.length; start += batchSize) {
+                signal.throwIfAborted();
+                const inputs = chunks.slice(start, start + batchSize).map((chunk) => embeddingInput(chunk, parsed.title));
+                vectors.push(...await embedder.embedMany(inputs, () => hooks.onChunks(1)));
+                hooks.onFraction(0.05 + (0.95 * vectors.length) / chunks.length);
+            }
+            signal.throwIfAborted();
+
+            step = "saving";
+            store.replaceDocumentChunks(id, chunks, vectors, {
+                embeddingModelId: modelId, title: parsed.title ?? null, format: parsed.format,
+                pageCount: pageCountOf(parsed), contentHash
+            });
+            return { status: "indexed", chunkCount: chunks.length };
+        } catch (error) {
+            if (signal.aborted) return { status: "stopped" };
+            if (error instanceof EmbeddingModelMismatchError) return { status: "retry" };
+            return { status: "failed", reason: failureReason(error, displayName, step) };
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import type { IngestProgress } from "@common/contract/libraryTypes.js";
+import { LocusError } from "@common/errors.js";
+import type { LibraryStore } from "../store/library/LibraryStore.js";
+import type { DocumentSource, LibraryDocument } from "../store/library/types.js";
+import type { DocumentIndexer, IndexOutcome } from "./DocumentIndexer.js";
+import { embeddingModelId } from "./embeddingModelId.js";
+import { IngestProgressTracker } from "./IngestProgressTracker.js";
+import type { ProvideEmbedder, IngestEmbedder } from "./types.js";
+
+export const noEmbeddingModelReason = "Choose an embedding model in Settings to index documents.";
+
+export type IngestLoopOptions = {
+    store: LibraryStore;
+    indexer: DocumentIndexer;
+    embedder: ProvideEmbedder;
+    threads: number;
+    /** Kills the parser process, abandoning a parse in flight. */
+    stopParser: () => Promise<void>;
+    /** `final`: the run just ended, send it now rather than throttled. */
+    onProgress: (final: boolean) => void;
+    onDocumentsChanged: () => void;
+    now?: () => number;
+};
+
+type Current = { id: string; abort: AbortController; done: Promise<unknown>; requeue?: DocumentSource };
+
+/**
+ * The worker side of the ingest queue: while documents are `queued`, gets the embedding model and
+ * indexes them one at a time, oldest first, counting the run for the progress bar.
+ */
+export class IngestLoop {
+    readonly #tracker: IngestProgressTracker;
+    #running: Promise<void> | null = null;
+    #wakeRequested = false;
+    #checkModel = false;
+    #abort = new AbortController();
+    #current: Current | null = null;
+    #disposed = false;
+
+    constructor(private readonly options: IngestLoopOptions) {
+        this.#tracker = new IngestProgressTracker(options.now);
+    }
+
+    /** Runs the queue unless it runs already (then it looks again before stopping). */
+    wake(options: { checkModel?: boolean } = {}): void {
+        this.#wakeRequested = true;
+        if (options.checkModel) this.#checkModel = true;
+        if (this.#running !== null || this.#disposed) return;
+        this.#running = this.#drain()
+            .catch((error: unknown) => console.error("Locus: the ingest queue stopped:", error))
+            .finally(() => {
+                this.#running = null;
+                this.#tracker.endRun();
+                this.options.onProgress(true);
+                this.options.onDocumentsChanged();
+                if (this.#wakeRequested && !this.#abort.signal.aborted) this.wake();
+            });
+    }
+
+    /** A document was (re)queued: count it in the run under way, and redo it if it is the one being indexed now. */
+    queued(document: LibraryDocument, source: DocumentSource): void {
+        if (this.#tracker.running) this.#tracker.include(document.id, document.sizeBytes);
+        if (this.#current?.id === document.id) this.#current.requeue = source;
+    }
+
+    /** Stops indexing this document if it is under way, and waits until it has let go. */
+    async stopDocument(documentId: string): Promise<void> {
+        const current = this.#current;
+        if (current?.id !== documentId) return;
+        current.abort.abort();
+        await this.options.stopParser();
+        await current.done;
+    }
+
+    forget(documentId: string): void {
+        this.#tracker.forget(documentId);
+        this.options.onProgress(false);
+    }
+
+    /** Stops the run: the current document is abandoned where it is. */
+    async stop(): Promise<void> {
+        this.#abort.abort();
+        await this.options.stopParser();
+        await this.idle();
+    }
+
+    countFailed(document: LibraryDocument): void {
+        this.#tracker.include(document.id, document.sizeBytes);
+        this.#tracker.finish(document.id, "failed");
+    }
+
+    /** After a cancel: the next wake starts a fresh run. */
+    endCancelledRun(): void {
+        this.#tracker.endRun();
+        this.#tracker.block(null);
+        this.#abort = new AbortController();
+        this.options.onProgress(true);
+    }
+
+    progress(): IngestProgress {
+        return this.#tracker.snapshot();
+    }
+
+    async idle(): Promise<void> {
+        while (this.#running !== null) await this.#running;
+    }
+
+    async dispose(): Promise<void> {
+        this.#disposed = true;
+        this.#abort.abort();
+        await this.options.stopParser();
+        await this.idle();
+    }
+
+    async #drain(): Promise<void> {
+        const { store } = this.options;
+        const signal = this.#abort.signal;
+        while (!signal.aborted && !this.#disposed) {
+            this.#wakeRequested = false;
+            const waiting = store.listDocuments(["queued"]);
+            const checkModel = this.#checkModel;
+            this.#checkModel = false;
+            if (waiting.length === 0 && !checkModel) return;
+
+            this.#tracker.startRun();
+            waiting.forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
+            this.options.onProgress(false);
+            const model = await this.#acquireEmbedder(waiting.length > 0);
+            if (model === null) return;
+
+            // Listed again: a new embedding model has just re-queued the whole library.
+            for (const listed of store.listDocuments(["queued"])) {
+                if (signal.aborted || this.#disposed) return;
+                const document = store.getDocument(listed.id);
+                if (document?.status !== "queued") continue;
+                if ((await this.#indexOne(document, model, signal)) === "retry") break;
+            }
+        }
+    }
+
+    async #acquireEmbedder(needed: boolean): Promise<{ embedder: IngestEmbedder; id: string } | null> {
+        let embedder: IngestEmbedder | null;
+        try {
+            embedder = await this.options.embedder({ threads: this.options.threads });
+        } catch (error) {
+            const message = error instanceof LocusError ? error.message : `The embedding model could not be loaded (${String(error)}).`;
+            this.#tracker.block(needed ? message : null);
+            return null;
+        }
+        if (embedder === null) {
+            this.#tracker.block(needed ? noEmbeddingModelReason : null);
+            return null;
+        }
+        this.#tracker.block(null);
+        const id = embeddingModelId(embedder.identity);
+        const { reindex } = this.options.store.setEmbeddingModel({ id, dimension: embedder.identity.dimension });
+        if (reindex) {
+            this.options.store.listDocuments(["queued"]).forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
+            this.options.onDocumentsChanged();
+        }
+        return { embedder, id };
+    }
+
+    async #indexOne(document: LibraryDocument, model: { embedder: IngestEmbedder; id: string }, runSignal: AbortSignal): Promise<IndexOutcome["status"]> {
+        const abort = new AbortController();
+        const tracker = this.#tracker;
+        tracker.include(document.id, document.sizeBytes);
+        tracker.begin(document.id, document.displayName);
+        this.options.onProgress(false);
+        this.options.onDocumentsChanged();
+        const done = this.options.indexer.index(document, model.embedder, model.id, {
+            signal: AbortSignal.any([runSignal, abort.signal]),
+            onChunks: (count) => {
+                tracker.addChunks(count);
+                this.options.onProgress(false);
+            },
+            onFraction: (fraction) => tracker.setFraction(fraction)
+        });
+        const current: Current = { id: document.id, abort, done };
+        this.#current = current;
+        const outcome = await done;
+        this.#current = null;
+        this.#settle(document, outcome);
+        if (current.requeue !== undefined && this.options.store.getDocument(document.id) !== undefined)
+            this.options.store.queueDocument(current.requeue); // edited while being indexed: the stored version is already stale
+        this.options.onDocumentsChanged();
+        this.options.onProgress(false);
+        return outcome.status;
+    }
+
+    #settle(document: LibraryDocument, outcome: IndexOutcome): void {
+        const { store } = this.options;
+        const exists = store.getDocument(document.id) !== undefined;
+        switch (outcome.status) {
+            case "indexed":
+                this.#tracker.finish(document.id, "indexed");
+                return;
+            case "failed":
+                if (!exists) return this.#tracker.forget(document.id);
+                store.markFailed(document.id, outcome.reason);
+                this.#tracker.finish(document.id, "failed");
+                return;
+            case "stopped":
+                // Removed: out of the counts. Cancelled: `cancel()` marks it failed with the others.
+                if (!exists) this.#tracker.forget(document.id);
+                return;
+            case "retry":
+                if (exists) store.setStatus(document.id, "queued");
+                return;
+            default:
+                outcome satisfies never;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { IngestProgress } from "@common/contract/libraryTypes.js";
+import { NotFoundError } from "@common/errors.js";
+import { hashFile } from "../models/download/hashFile.js";
+import type { LibraryStore } from "../store/library/LibraryStore.js";
+import type { DocumentSource, LibraryDocument } from "../store/library/types.js";
+import { DocumentIndexer } from "./DocumentIndexer.js";
+import { expandPaths, type FoundFile } from "./expandPaths.js";
+import { cancelledReason } from "./failureReason.js";
+import { IngestLoop } from "./IngestLoop.js";
+import { isUnchanged } from "./isUnchanged.js";
+import { ParserClient } from "./parse/ParserClient.js";
+import { Throttle } from "./Throttle.js";
+import type { AddResult, DocumentParser, ProvideEmbedder } from "./types.js";
+
+export type IngestServiceOptions = {
+    /** The library; ingestion writes documents, chunks and vectors through it. */
+    store: LibraryStore;
+    /** The embedding model to index with, asked for at each run (null: none chosen yet). */
+    embedder: ProvideEmbedder;
+    /** Threads for the embedding model, already within the CPU's cores (see engine/chooseThreads). */
+    threads: number;
+    /** Makes the document parser; a new one replaces a parser stopped mid-file. Default: ParserClient. */
+    createParser?: () => DocumentParser;
+    /** Chunks per embedding call; cancelling takes effect between calls (default 16). */
+    embedBatchSize?: number;
+    /** Least time between two progress (or documents-changed) notifications (default 250 ms: 4 a second). */
+    notifyIntervalMs?: number;
+    /** Most files one `add` may queue (default 100,000). */
+    maxFilesPerAdd?: number;
+    now?: () => number;
+};
+
+/**
+ * The persistent ingest queue. Documents wait in the library as `queued`; a loop takes them oldest
+ * first and indexes each (parse in the parser process, chunk, embed in batches, one transaction),
+ * so every file ends `indexed` or `failed` with a reason, and a crash or kill leaves only whole
+ * documents: `start()` re-queues what was interrupted and carries on.
+ */
+export class IngestService {
+    readonly #store: LibraryStore;
+    readonly #loop: IngestLoop;
+    readonly #progressListeners = new Set<(progress: IngestProgress) => void>();
+    readonly #documentListeners = new Set<() => void>();
+    readonly #progressThrottle: Throttle;
+    readonly #documentsThrottle: Throttle;
+    #parser: DocumentParser | null = null;
+
+    constructor(private readonly options: IngestServiceOptions) {
+        this.#store = options.store;
+        const interval = options.notifyIntervalMs ?? 250;
+        this.#progressThrottle = new Throttle(interval, () => this.#notifyProgress());
+        this.#documentsThrottle = new Throttle(interval, () => this.#documentListeners.forEach((listener) => listener()));
+        const indexer = new DocumentIndexer({
+            store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser())
+        });
+        this.#loop = new IngestLoop({
+            store: this.#store, indexer, embedder: options.embedder, threads: options.threads,
+            stopParser: () => this.#stopParser(), ...(options.now ? { now: options.now } : {}),
+            onProgress: (final) => (final ? this.#progressThrottle.flush() : this.#progressThrottle.request()),
+            onDocumentsChanged: () => this.#documentsThrottle.request()
+        });
+    }
+
+    /** Re-queues documents a crash or kill interrupted, then resumes the queue. */
+    start(): void {
+        if (this.#store.requeueInterrupted() > 0) this.#documentsThrottle.request();
+        this.#loop.wake();
+    }
+
+    /**
+     * Queues files and folders (walked recursively) and wakes the queue. Files already indexed with the
+     * same content are left alone; see `AddResult` for what was skipped.
+     */
+    async add(paths: readonly string[]): Promise<AddResult> {
+        const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd });
+        const libraryModelId = this.#store.embeddingModel()?.id;
+        const result: AddResult = { ...expansion, queued: [], unchanged: [] };
+        for (const file of expansion.files) {
+            const existing = this.#store.getDocumentByPath(file.path);
+            if (await isUnchanged(file, existing, libraryModelId, (filePath) => hashFile(filePath))) result.unchanged.push(existing!);
+            else result.queued.push(this.#queue(file));
+        }
+        if (result.queued.length > 0) this.#changed();
+        return result;
+    }
+
+    /** Indexes one document again (or every document), whatever its state; failed ones get another try. */
+    async reindex(documentId?: string): Promise<LibraryDocument[]> {
+        const documents = documentId === undefined ? this.#store.listDocuments() : [this.#require(documentId)];
+        const queued: LibraryDocument[] = [];
+        for (const document of documents) {
+            // A file that is gone is queued anyway: it then fails saying so, which is what the person needs to know.
+            const stat = await fs.stat(document.sourcePath).catch(() => undefined);
+            queued.push(this.#queue({
+                path: document.sourcePath, sizeBytes: stat?.size ?? document.sizeBytes, mtimeMs: stat ? Math.trunc(stat.mtimeMs) : document.mtimeMs
+            }));
+        }
+        this.#changed();
+        return queued;
+    }
+
+    /** Removes a document with its chunks and vectors; stops indexing it first if it is under way. */
+    async remove(documentId: string): Promise<boolean> {
+        await this.#loop.stopDocument(documentId);
+        const removed = this.#store.deleteDocument(documentId);
+        this.#loop.forget(documentId);
+        if (removed) this.#documentsThrottle.request();
+        return removed;
+    }
+
+    /** For the folder watcher: removes the document at this path, if there is one. */
+    async removePath(filePath: string): Promise<boolean> {
+        const document = this.#store.getDocumentByPath(path.resolve(filePath));
+        return document === undefined ? false : this.remove(document.id);
+    }
+
+    /** For the folder watcher: removes every document inside a folder that was deleted. */
+    async removeFolder(folder: string): Promise<number> {
+        const prefix = path.resolve(folder) + path.sep;
+        let removed = 0;
+        for (const document of this.#store.listDocuments())
+            if (document.sourcePath.startsWith(prefix) && await this.remove(document.id)) removed++;
+        return removed;
+    }
+
+    /**
+     * Stops the run now (a parse in flight is abandoned, embedding stops between batches) and marks every
+     * document not yet indexed as failed "Cancelled; re-index to try again".
+     */
+    async cancel(): Promise<IngestProgress> {
+        await this.#loop.stop();
+        for (const document of this.#store.listDocuments(["queued", "parsing", "embedding"])) {
+            this.#store.markFailed(document.id, cancelledReason);
+            this.#loop.countFailed(document);
+        }
+        this.#loop.endCancelledRun();
+        this.#documentsThrottle.flush();
+        return this.progress();
+    }
+
+    /** Call when the embedding model was chosen or changed: blocked documents get going, and a new model re-embeds the library. */
+    resume(): void {
+        this.#loop.wake({ checkModel: true });
+    }
+
+    progress(): IngestProgress {
+        return this.#loop.progress();
+    }
+
+    /** Resolves once the queue has nothing left it can do (empty, or blocked without an embedding model). */
+    idle(): Promise<void> {
+        return this.#loop.idle();
+    }
+
+    onProgress(listener: (progress: IngestProgress) => void): () => void {
+        this.#progressListeners.add(listener);
+        return () => this.#progressListeners.delete(listener);
+    }
+
+    /** Documents were queued, changed state or were removed (at most once per notify interval). */
+    onDocumentsChanged(listener: () => void): () => void {
+        this.#documentListeners.add(listener);
+        return () => this.#documentListeners.delete(listener);
+    }
+
+    /** Stops the loop and the parser. Documents under way stay in progress and are re-queued by the next `start()`. */
+    async dispose(): Promise<void> {
+        await this.#loop.dispose();
+        await this.#stopParser();
+        this.#progressThrottle.dispose();
+        this.#documentsThrottle.dispose();
+    }
+
+    #queue(file: FoundFile): LibraryDocument {
+        const source: DocumentSource = {
+            sourcePath: file.path, displayName: path.basename(file.path), sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs
+        };
+        const document = this.#store.queueDocument(source);
+        this.#loop.queued(document, source);
+        return document;
+    }
+
+    #require(documentId: string): LibraryDocument {
+        const document = this.#store.getDocument(documentId);
+        if (document === undefined) throw new NotFoundError(`No document with id ${documentId} in the library; it may have been removed.`);
+        return document;
+    }
+
+    #changed(): void {
+        this.#documentsThrottle.request();
+        this.#loop.wake();
+    }
+
+    #createParser(): DocumentParser {
+        return this.options.createParser?.() ?? new ParserClient();
+    }
+
+    /** Disposing the parser kills its process, which is the only way to stop a parse in flight. */
+    async #stopParser(): Promise<void> {
+        const parser = this.#parser;
+        this.#parser = null;
+        await parser?.dispose();
+    }
+
+    #notifyProgress(): void {
+        const progress = this.progress();
+        for (const listener of this.#progressListeners) {
+            try {
+                listener(progress);
+            } catch (error) {
+                console.error("Locus: an ingest progress listener failed:", error);
+            }
+        }
+    }
+}

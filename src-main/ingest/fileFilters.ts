@@ -1,0 +1,35 @@
+import path from "node:path";
+
+/**
+ * Extensions queued when they are found inside an added folder. Besides the formats the parser
+ * names (PDF, Word, Markdown, HTML, text), only prose-like plain-text markups: data and code files
+ * (.csv, .json, .js...) would fill a library with noise when someone adds a project folder. A file of
+ * another type can still be added explicitly; the parser then decides.
+ */
+export const supportedExtensions: ReadonlySet<string> = new Set([
+    ".pdf", ".docx",
+    ".md", ".markdown", ".mdown", ".mkd",
+    ".html", ".htm", ".xhtml",
+    ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex"
+]);
+
+/** A name hidden by convention on macOS and Linux (".git", ".DS_Store"). */
+export function isHiddenName(name: string): boolean {
+    return name.startsWith(".");
+}
+
+/**
+ * Files that exist only while an app or a download works: Office lock files ("~$report.docx"),
+ * editor backups and swap files, partial downloads. Indexing them would index half-written copies.
+ */
+export function isTempName(name: string): boolean {
+    const lower = name.toLowerCase();
+    return lower.startsWith("~$") || lower.endsWith("~") || lower.startsWith("#") ||
+        /\.(tmp|temp|swp|swo|bak|part|partial|crdownload|download)$/.test(lower);
+}
+
+/** A file found in a folder that ingestion should queue: supported type, neither hidden nor temporary. */
+export function isIndexableFileName(filePath: string): boolean {
+    const name = path.basename(filePath);
+    return !isHiddenName(name) && !isTempName(name) && supportedExtensions.has(path.extname(name).toLowerCase());
+}
