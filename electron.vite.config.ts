@@ -16,7 +16,8 @@ export default defineConfig({
                 input: {
                     index: "src-main/hosts/electron/main.ts",
                     browserHost: "src-main/hosts/browser/serve.ts",
-                    parserWorker: "src-main/ingest/parse/parserWorker.ts"
+                    parserWorker: "src-main/ingest/parse/parserWorker.ts",
+                    cli: "src-main/hosts/cli/cli.ts"
                 }
             }
         }
