@@ -4,7 +4,8 @@ import { hashFile as hashFileStreaming } from "../models/download/hashFile.js";
 import { EmbeddingModelMismatchError } from "../store/library/EmbeddingModelMismatchError.js";
 import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { LibraryDocument } from "../store/library/types.js";
-import { chunkParsedDocument, pageCountOf } from "./chunkParsedDocument.js";
+import { chunkParsedDocument } from "./chunkParsedDocument.js";
+import { pageCountOf } from "./pageCountOf.js";
 import { failureReason } from "./failureReason.js";
 import type { DocumentParser, IngestEmbedder } from "./types.js";
 

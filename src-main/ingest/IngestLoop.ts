@@ -1,6 +1,7 @@
 import type { IngestProgress } from "@common/contract/libraryTypes.js";
 import { LocusError } from "@common/errors.js";
-import type { LibraryStore } from "../store/library/LibraryStore.js";
+import type { LibraryReader } from "../store/library/LibraryReader.js";
+import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { DocumentSource, LibraryDocument } from "../store/library/types.js";
 import type { DocumentIndexer, IndexOutcome } from "./DocumentIndexer.js";
 import { embeddingModelId } from "./embeddingModelId.js";
@@ -10,7 +11,7 @@ import type { ProvideEmbedder, IngestEmbedder } from "./types.js";
 export const noEmbeddingModelReason = "Choose an embedding model in Settings to index documents.";
 
 export type IngestLoopOptions = {
-    store: LibraryStore;
+    store: LibraryReader & LibraryWriter;
     indexer: DocumentIndexer;
     embedder: ProvideEmbedder;
     threads: number;
@@ -22,7 +23,8 @@ export type IngestLoopOptions = {
     now?: () => number;
 };
 
-type Current = { id: string; abort: AbortController; done: Promise<unknown>; requeue?: DocumentSource };
+/** The document being indexed, with the file facts it started from. */
+type Current = { id: string; sizeBytes: number; mtimeMs: number; abort: AbortController; done: Promise<unknown>; requeue?: DocumentSource };
 
 /**
  * The worker side of the ingest queue: while documents are `queued`, gets the embedding model and
@@ -57,10 +59,12 @@ export class IngestLoop {
             });
     }
 
-    /** A document was (re)queued: count it in the run under way, and redo it if it is the one being indexed now. */
+    /** A document was (re)queued: count it in the run under way, and redo it if it changed while being indexed. */
     queued(document: LibraryDocument, source: DocumentSource): void {
         if (this.#tracker.running) this.#tracker.include(document.id, document.sizeBytes);
-        if (this.#current?.id === document.id) this.#current.requeue = source;
+        const current = this.#current;
+        if (current?.id === document.id && (source.sizeBytes !== current.sizeBytes || source.mtimeMs !== current.mtimeMs))
+            current.requeue = source;
     }
 
     /** Stops indexing this document if it is under way, and waits until it has let go. */
@@ -138,27 +142,28 @@ export class IngestLoop {
         }
     }
 
+    /** The embedding model, recorded as the library's; null (with the reason shown) when there is none or it cannot load. */
     async #acquireEmbedder(needed: boolean): Promise<{ embedder: IngestEmbedder; id: string } | null> {
         let embedder: IngestEmbedder | null;
+        let reindex: boolean;
         try {
             embedder = await this.options.embedder({ threads: this.options.threads });
+            if (embedder === null) {
+                this.#tracker.block(needed ? noEmbeddingModelReason : null);
+                return null;
+            }
+            ({ reindex } = this.options.store.setEmbeddingModel({ id: embeddingModelId(embedder.identity), dimension: embedder.identity.dimension }));
         } catch (error) {
             const message = error instanceof LocusError ? error.message : `The embedding model could not be loaded (${String(error)}).`;
             this.#tracker.block(needed ? message : null);
             return null;
         }
-        if (embedder === null) {
-            this.#tracker.block(needed ? noEmbeddingModelReason : null);
-            return null;
-        }
         this.#tracker.block(null);
-        const id = embeddingModelId(embedder.identity);
-        const { reindex } = this.options.store.setEmbeddingModel({ id, dimension: embedder.identity.dimension });
         if (reindex) {
             this.options.store.listDocuments(["queued"]).forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
             this.options.onDocumentsChanged();
         }
-        return { embedder, id };
+        return { embedder, id: embeddingModelId(embedder.identity) };
     }
 
     async #indexOne(document: LibraryDocument, model: { embedder: IngestEmbedder; id: string }, runSignal: AbortSignal): Promise<IndexOutcome["status"]> {
@@ -176,7 +181,7 @@ export class IngestLoop {
             },
             onFraction: (fraction) => tracker.setFraction(fraction)
         });
-        const current: Current = { id: document.id, abort, done };
+        const current: Current = { id: document.id, sizeBytes: document.sizeBytes, mtimeMs: document.mtimeMs, abort, done };
         this.#current = current;
         const outcome = await done;
         this.#current = null;

@@ -17,6 +17,8 @@ const minElapsedMs = 1_000;
 export class IngestProgressTracker {
     readonly #files = new Map<string, RunFile>();
     #startedAt = 0;
+    /** When the first document of the run began: model loading before it says nothing about the rate. */
+    #firstBeganAt: number | null = null;
     #endedAt: number | null = null;
     #running = false;
     #blockedReason: string | null = null;
@@ -36,6 +38,7 @@ export class IngestProgressTracker {
         this.#chunks = 0;
         this.#samples = [];
         this.#current = null;
+        this.#firstBeganAt = null;
     }
 
     endRun(): void {
@@ -58,6 +61,7 @@ export class IngestProgressTracker {
 
     begin(documentId: string, name: string): void {
         this.#current = { id: documentId, name, fraction: 0 };
+        this.#firstBeganAt ??= this.now();
     }
 
     /** How far the current document is (0..1), for the time estimate. */
@@ -107,8 +111,11 @@ export class IngestProgressTracker {
             const elapsed = (this.#endedAt ?? this.#startedAt) - this.#startedAt;
             return this.#chunks > 0 && elapsed > 0 ? (this.#chunks * 1000) / elapsed : null;
         }
+        const first = this.#samples[0];
+        if (first === undefined) return null;
+        // Measured from the first embedded chunk: loading the model and starting the parser are not part of the rate.
         const now = this.now();
-        const windowStart = Math.max(this.#startedAt, now - rateWindowMs);
+        const windowStart = Math.max(first.at, now - rateWindowMs);
         if (now - windowStart < minElapsedMs) return null;
         let before = 0;
         for (const sample of this.#samples) if (sample.at <= windowStart) before = sample.chunks;
@@ -131,7 +138,9 @@ export class IngestProgressTracker {
             left -= currentDone;
         }
         if (left <= 0) return 0;
-        const elapsed = this.now() - this.#startedAt;
+        // Nothing to extrapolate from until a file is through: the first one also pays for starting the parser.
+        if (!files.some((file) => file.state !== "pending")) return null;
+        const elapsed = this.now() - (this.#firstBeganAt ?? this.#startedAt);
         if (done <= 0 || elapsed < minElapsedMs) return null;
         return Math.round((left * elapsed) / done / 1000);
     }

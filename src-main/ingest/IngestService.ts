@@ -3,12 +3,14 @@ import path from "node:path";
 import type { IngestProgress } from "@common/contract/libraryTypes.js";
 import { NotFoundError } from "@common/errors.js";
 import { hashFile } from "../models/download/hashFile.js";
-import type { LibraryStore } from "../store/library/LibraryStore.js";
+import type { LibraryReader } from "../store/library/LibraryReader.js";
+import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { DocumentSource, LibraryDocument } from "../store/library/types.js";
 import { DocumentIndexer } from "./DocumentIndexer.js";
 import { expandPaths, type FoundFile } from "./expandPaths.js";
 import { cancelledReason } from "./failureReason.js";
 import { IngestLoop } from "./IngestLoop.js";
+import { Listeners } from "./Listeners.js";
 import { isUnchanged } from "./isUnchanged.js";
 import { ParserClient } from "./parse/ParserClient.js";
 import { Throttle } from "./Throttle.js";
@@ -16,7 +18,7 @@ import type { AddResult, DocumentParser, ProvideEmbedder } from "./types.js";
 
 export type IngestServiceOptions = {
     /** The library; ingestion writes documents, chunks and vectors through it. */
-    store: LibraryStore;
+    store: LibraryReader & LibraryWriter;
     /** The embedding model to index with, asked for at each run (null: none chosen yet). */
     embedder: ProvideEmbedder;
     /** Threads for the embedding model, already within the CPU's cores (see engine/chooseThreads). */
@@ -39,10 +41,10 @@ export type IngestServiceOptions = {
  * documents: `start()` re-queues what was interrupted and carries on.
  */
 export class IngestService {
-    readonly #store: LibraryStore;
+    readonly #store: LibraryReader & LibraryWriter;
     readonly #loop: IngestLoop;
-    readonly #progressListeners = new Set<(progress: IngestProgress) => void>();
-    readonly #documentListeners = new Set<() => void>();
+    readonly #progressListeners = new Listeners<IngestProgress>("ingest progress");
+    readonly #documentListeners = new Listeners<void>("library change");
     readonly #progressThrottle: Throttle;
     readonly #documentsThrottle: Throttle;
     #parser: DocumentParser | null = null;
@@ -50,8 +52,8 @@ export class IngestService {
     constructor(private readonly options: IngestServiceOptions) {
         this.#store = options.store;
         const interval = options.notifyIntervalMs ?? 250;
-        this.#progressThrottle = new Throttle(interval, () => this.#notifyProgress());
-        this.#documentsThrottle = new Throttle(interval, () => this.#documentListeners.forEach((listener) => listener()));
+        this.#progressThrottle = new Throttle(interval, () => this.#progressListeners.emit(this.progress()));
+        this.#documentsThrottle = new Throttle(interval, () => this.#documentListeners.emit());
         const indexer = new DocumentIndexer({
             store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser())
         });
@@ -155,14 +157,12 @@ export class IngestService {
     }
 
     onProgress(listener: (progress: IngestProgress) => void): () => void {
-        this.#progressListeners.add(listener);
-        return () => this.#progressListeners.delete(listener);
+        return this.#progressListeners.add(listener);
     }
 
     /** Documents were queued, changed state or were removed (at most once per notify interval). */
     onDocumentsChanged(listener: () => void): () => void {
-        this.#documentListeners.add(listener);
-        return () => this.#documentListeners.delete(listener);
+        return this.#documentListeners.add(listener);
     }
 
     /** Stops the loop and the parser. Documents under way stay in progress and are re-queued by the next `start()`. */
@@ -202,16 +202,5 @@ export class IngestService {
         const parser = this.#parser;
         this.#parser = null;
         await parser?.dispose();
-    }
-
-    #notifyProgress(): void {
-        const progress = this.progress();
-        for (const listener of this.#progressListeners) {
-            try {
-                listener(progress);
-            } catch (error) {
-                console.error("Locus: an ingest progress listener failed:", error);
-            }
-        }
     }
 }

@@ -29,7 +29,7 @@ export type ProvideEmbedder = (request: { threads: number }) => Promise<IngestEm
 export type AddResult = {
     /** Documents queued for (re)indexing, in the order found. */
     queued: LibraryDocument[];
-    /** Files already indexed with the same content: nothing to do. */
+    /** Files already indexed with the same content, or failed and not changed since: nothing to do. */
     unchanged: LibraryDocument[];
     /** Files in added folders skipped because Locus cannot read their type (e.g. images, archives). */
     skippedUnsupported: number;

@@ -37,6 +37,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (command !== "ingest" && command !== "ask") throw new UsageError(`Unknown command "${command}". Use ingest or ask.`);
     const maxTokens = values["max-tokens"] ? positive(values["max-tokens"], "--max-tokens") : 512;
+    // Checked before any model or database is opened, so a typo costs nothing.
+    if (command === "ingest" && rest.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
+    if (command === "ask" && rest.join(" ").trim() === "") throw new UsageError('Ask a question: locus ask "What is the notice period?"');
 
     const services: CliServices = await createCliServices({
         dataDir: values.data ?? defaultDataDir(),

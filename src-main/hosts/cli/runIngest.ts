@@ -23,7 +23,8 @@ export async function runIngest(services: CliServices, paths: readonly string[],
     ingest.start();
     const added = await ingest.add(paths);
     for (const missing of added.notFound) output.err(`Not found: ${missing}`);
-    output.out(describeAdded(added.queued.length, added.unchanged.length, added.skippedUnsupported, resumed.length));
+    const fresh = added.queued.filter((document) => !resumed.includes(document.id)).length;
+    output.out(describeAdded(fresh, added.unchanged.length, added.skippedUnsupported, resumed.length));
 
     const view = new IngestProgressView(output.stream);
     const unsubscribe = ingest.onProgress((progress) => view.update(progress));
@@ -49,9 +50,11 @@ export async function runIngest(services: CliServices, paths: readonly string[],
         return 1;
     }
     const ids = new Set([...resumed, ...added.queued.map((document) => document.id)]);
-    const documents = [...ids].map((id) => store.getDocument(id)).filter((document) => document !== undefined);
-    printSummary(documents, progress, (performance.now() - started) / 1000, output);
-    const failed = documents.some((document) => document.status !== "indexed");
+    const processed = [...ids].map((id) => store.getDocument(id)).filter((document) => document !== undefined);
+    // Files that failed before and did not change are listed again: they still need the person's attention.
+    const stillFailed = added.unchanged.filter((document) => document.status === "failed");
+    printSummary(processed, stillFailed, progress, (performance.now() - started) / 1000, output);
+    const failed = processed.some((document) => document.status !== "indexed") || stillFailed.length > 0;
     return failed || added.notFound.length > 0 || cancelled ? 1 : 0;
 }
 
@@ -63,15 +66,23 @@ function describeAdded(queued: number, unchanged: number, skipped: number, resum
     return `${parts.join(", ")}.`;
 }
 
-function printSummary(documents: LibraryDocument[], progress: IngestProgress, seconds: number, output: CliOutput): void {
-    const indexed = documents.filter((document) => document.status === "indexed");
-    const failed = documents.filter((document) => document.status !== "indexed");
+function printSummary(
+    processed: LibraryDocument[], stillFailed: LibraryDocument[], progress: IngestProgress, seconds: number, output: CliOutput
+): void {
+    const indexed = processed.filter((document) => document.status === "indexed");
+    const failed = processed.filter((document) => document.status !== "indexed");
     const chunks = indexed.reduce((sum, document) => sum + document.chunkCount, 0);
     const rate = progress.chunksPerSecond === null ? "" : `, ${progress.chunksPerSecond.toFixed(1)} chunks/s`;
-    output.out(`Indexed ${indexed.length} of ${plural(documents.length, "file")} (${plural(chunks, "chunk")}) in ${seconds.toFixed(1)} s${rate}.`);
-    if (failed.length === 0) return;
-    output.out(`Failed ${failed.length}:`);
-    for (const document of failed)
+    if (processed.length === 0) output.out("Nothing new to index.");
+    else output.out(`Indexed ${indexed.length} of ${plural(processed.length, "file")} (${plural(chunks, "chunk")}) in ${seconds.toFixed(1)} s${rate}.`);
+    listFailures("Failed", failed, output);
+    listFailures("Still failing (unchanged since)", stillFailed, output);
+}
+
+function listFailures(title: string, documents: LibraryDocument[], output: CliOutput): void {
+    if (documents.length === 0) return;
+    output.out(`${title} ${documents.length}:`);
+    for (const document of documents)
         output.out(`  ${document.displayName}: ${document.statusReason ?? `still ${document.status}; run the command again to finish it.`}`);
 }
 

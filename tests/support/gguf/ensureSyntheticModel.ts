@@ -8,7 +8,7 @@ import { UnknownSyntheticModelError } from "./errors.js";
 import { generateSyntheticModel } from "./generateSyntheticModel.js";
 import { llama3ChatTemplateFile, llama3VocabFile } from "./readLlama3Tokenizer.js";
 import { syntheticModelKey } from "./syntheticModelKey.js";
-import { syntheticModelNames, syntheticModels, type SyntheticModelName } from "./syntheticModels.js";
+import { syntheticModelNames, syntheticModels, type SyntheticModelName, type SyntheticModelSpec } from "./syntheticModels.js";
 
 /**
  * Returns the path of a cached synthetic model under .cache/models, generating it first when it is missing
@@ -17,7 +17,7 @@ import { syntheticModelNames, syntheticModels, type SyntheticModelName } from ".
  */
 export async function ensureSyntheticModel(name: SyntheticModelName): Promise<string> {
     if (!Object.hasOwn(syntheticModels, name)) throw new UnknownSyntheticModelError(name, syntheticModelNames);
-    const spec = syntheticModels[name];
+    const spec: SyntheticModelSpec = syntheticModels[name];
     const sourceDir = await ensureLlamaSource();
     const key = await syntheticModelKey(spec, [llama3VocabFile, llama3ChatTemplateFile].map((file) => path.join(sourceDir, file)));
     const modelPath = path.join(syntheticModelsDir, `${name}.${key}.gguf`);
@@ -26,7 +26,8 @@ export async function ensureSyntheticModel(name: SyntheticModelName): Promise<st
     await fs.mkdir(syntheticModelsDir, { recursive: true });
     const tempPath = `${modelPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
-        await generateSyntheticModel(spec.shape, spec.quant, tempPath, { seed: spec.seed });
+        const pooling = spec.poolingType === undefined ? {} : { poolingType: spec.poolingType };
+        await generateSyntheticModel(spec.shape, spec.quant, tempPath, { seed: spec.seed, ...pooling });
         await fs.rename(tempPath, modelPath);
     } finally {
         await fs.rm(tempPath, { force: true });
@@ -35,11 +36,23 @@ export async function ensureSyntheticModel(name: SyntheticModelName): Promise<st
     return modelPath;
 }
 
-/** Older versions of the same model are ~1 GB each for the realistic shape; keep only the current one. */
+/** A temp file untouched this long belongs to a generator that died (a live one writes continuously). */
+const abandonedTempAgeMs = 10 * 60_000;
+
+/**
+ * Removes other versions of the same model (~1 GB each for the realistic shape) and temp files that
+ * killed generators left behind.
+ */
 async function removeStaleVersions(name: SyntheticModelName, currentPath: string): Promise<void> {
     for (const file of await fs.readdir(syntheticModelsDir)) {
         const filePath = path.join(syntheticModelsDir, file);
-        if (filePath !== currentPath && file.startsWith(`${name}.`) && file.endsWith(".gguf"))
+        if (filePath === currentPath || !file.startsWith(`${name}.`)) continue;
+        if (file.endsWith(".gguf") || (file.includes(".gguf.tmp-") && await isAbandoned(filePath)))
             await fs.rm(filePath, { force: true });
     }
+}
+
+async function isAbandoned(filePath: string): Promise<boolean> {
+    const stat = await fs.stat(filePath).catch(() => undefined);
+    return stat != null && Date.now() - stat.mtimeMs > abandonedTempAgeMs;
 }

@@ -20,7 +20,9 @@ export type GenerateSyntheticModelOptions = {
     /** `general.name`; node-llama-cpp reads "Llama 3.2" in it to pick the Llama 3.2 chat wrapper. */
     name?: string,
     /** false: write only the header and leave the data as a sparse hole (for oversized fakes). */
-    withData?: boolean
+    withData?: boolean,
+    /** Writes `llama.pooling_type` (1 = mean) to make an embedding model. */
+    poolingType?: number
 };
 
 /**
@@ -30,12 +32,12 @@ export type GenerateSyntheticModelOptions = {
 export async function generateSyntheticModel(
     shape: LlamaShape, quant: SyntheticQuant, outPath: string, options: GenerateSyntheticModelOptions = {}
 ): Promise<GgufLayout> {
-    const { seed = 42, name = `Llama 3.2 synthetic ${shape.sizeLabel}-like (random weights)`, withData = true } = options;
+    const { seed = 42, name = `Llama 3.2 synthetic ${shape.sizeLabel}-like (random weights)`, withData = true, poolingType } = options;
     const tokenizer = await readLlama3Tokenizer(await ensureLlamaSource());
     const matrixType = syntheticQuantType[quant];
 
     const writer = new GgufWriter();
-    for (const [key, value] of llamaMetadata(shape, matrixType, name, tokenizer.vocabSize)) writer.setKv(key, value);
+    for (const [key, value] of llamaMetadata(shape, matrixType, name, tokenizer.vocabSize, poolingType)) writer.setKv(key, value);
     for (const [key, value] of tokenizer.kvs) writer.setKv(key, value);
 
     const tensors = llamaTensorPlan(shape, matrixType, tokenizer.vocabSize);

@@ -4,7 +4,9 @@ import { llamaFileType } from "./llamaFileType.js";
 import type { LlamaShape } from "./llamaShapes.js";
 
 /** The `general.*` and `llama.*` keys llama.cpp reads for the `llama` architecture (src/llama-model.cpp). */
-export function llamaMetadata(shape: LlamaShape, matrixType: GgmlType, name: string, vocabSize: number): [string, GgufValue][] {
+export function llamaMetadata(
+    shape: LlamaShape, matrixType: GgmlType, name: string, vocabSize: number, poolingType?: number
+): [string, GgufValue][] {
     const headDim = shape.embeddingLength / shape.headCount;
     const entries: [string, GgufValue][] = [
         ["general.architecture", v.str("llama")],
@@ -26,5 +28,7 @@ export function llamaMetadata(shape: LlamaShape, matrixType: GgmlType, name: str
     ];
     // llama-quantize records this for quantized files; loaders may warn without it
     if (matrixType === GgmlType.Q4_0 || matrixType === GgmlType.Q8_0) entries.push(["general.quantization_version", v.u32(2)]);
+    // Only embedding variants carry it, so the other models' bytes (and cached files) stay the same.
+    if (poolingType !== undefined) entries.push(["llama.pooling_type", v.u32(poolingType)]);
     return entries;
 }
