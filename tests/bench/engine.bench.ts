@@ -18,8 +18,11 @@ await llama.dispose();
 const results = [];
 for (const name of names) {
     const modelPath = await ensureSyntheticModel(name);
+    // Progress on stderr, so a long run on a slow machine shows where it is; the JSON goes to stdout.
     const before = await runLlamaBench(modelPath, { threads, prompt: 512, gen: 128, repetitions: 3 });
+    console.error(`${name}: llama-bench prefill ${before.prefillTokensPerSecond.toFixed(1)} t/s, decode ${before.decodeTokensPerSecond.toFixed(1)} t/s`);
     const ours = await measureEngineThroughput(modelPath, { threads, prompt: 512, gen: 128, repetitions: 3 });
+    console.error(`${name}: Locus engine prefill ${ours.prefillTokensPerSecond.toFixed(1)} t/s, decode ${ours.decodeTokensPerSecond.toFixed(1)} t/s`);
     const after = await runLlamaBench(modelPath, { threads, prompt: 512, gen: 128, repetitions: 3 });
     const reference = {
         prefillTokensPerSecond: (before.prefillTokensPerSecond + after.prefillTokensPerSecond) / 2,
