@@ -3,7 +3,7 @@ import {
     type Llama, type LlamaContext, type LlamaContextSequence, type LlamaModel
 } from "node-llama-cpp";
 import type { EngineStatus } from "@common/contract/types.js";
-import { NoModelLoadedError } from "@common/errors.js";
+import { BadModelFileError, NoModelLoadedError } from "@common/errors.js";
 import { inspectModelFile, type ModelFileReport } from "./inspectModelFile.js";
 import { chooseThreads } from "./chooseThreads.js";
 import { Mutex } from "./Mutex.js";
@@ -99,6 +99,11 @@ export class Engine {
     load(modelId: string, filePath: string): Promise<EngineStatus> {
         return this.#lock.run(async () => {
             const report = await this.inspect(filePath);
+            if (report.role !== "chat")
+                throw new BadModelFileError(
+                    `${report.fileName} is ${report.role === "embedding" ? "an embedding" : "a reranking"} model: it can index documents but cannot chat. ` +
+                    "Load a chat (instruct) model, and choose this file as the embedding model in Settings."
+                );
             await this.#unloadNow();
             this.#setStatus({ state: "loading", modelId, loadProgress: 0, error: null });
             try {

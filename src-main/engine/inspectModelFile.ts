@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { GgufInsights, readGgufFileInfo, type Llama } from "node-llama-cpp";
 import { BadModelFileError, ModelTooLargeError } from "@common/errors.js";
-import { modelRole } from "./modelRole.js";
+import { modelRole, type ModelRole } from "./modelRole.js";
 
 export type ModelFileReport = {
     path: string;
@@ -15,6 +15,8 @@ export type ModelFileReport = {
     trainContextSize: number | undefined;
     /** RAM the model and a context of `contextSize` need on the CPU. */
     estimatedRamBytes: number;
+    /** Chat, embedding or reranking: each model goes only where it can work. */
+    role: ModelRole;
 };
 
 const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
@@ -60,12 +62,6 @@ export async function inspectModelFile(
         );
 
     const role = modelRole(info);
-    if (role !== "chat")
-        throw new BadModelFileError(
-            `${fileName} is ${role === "embedding" ? "an embedding" : "a reranking"} model: it can index documents but cannot chat. ` +
-            "Choose a chat (instruct) model here, and use this file as the embedding model in Settings."
-        );
-
     const dataStart = info.infoEndOffset ?? 0;
     if (stat.size < dataStart + insights.modelSize)
         throw new BadModelFileError(
@@ -94,6 +90,7 @@ export async function inspectModelFile(
         sizeBytes: stat.size,
         parameterCount: insights.totalParameters,
         trainContextSize: insights.trainContextSize,
-        estimatedRamBytes: needed
+        estimatedRamBytes: needed,
+        role
     };
 }

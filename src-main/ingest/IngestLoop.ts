@@ -127,6 +127,8 @@ export class IngestLoop {
             if (waiting.length === 0 && !checkModel) return;
 
             this.#tracker.startRun();
+            // A new run starts afresh: an old "choose an embedding model" must not linger while the model loads.
+            this.#tracker.block(null);
             waiting.forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
             this.options.onProgress(false);
             const model = await this.#acquireEmbedder(waiting.length > 0);

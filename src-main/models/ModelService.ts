@@ -68,7 +68,7 @@ export class ModelService {
         const label = parameterLabel(report.parameterCount);
         return {
             path: report.path, fileName: report.fileName, displayName: report.displayName,
-            architecture: report.architecture, sizeBytes: report.sizeBytes,
+            architecture: report.architecture, sizeBytes: report.sizeBytes, role: report.role,
             ...(label == null ? {} : { parameterCountLabel: label })
         };
     }

@@ -60,7 +60,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
     const events = new EventHub();
     const modelRepository = new ModelRepository(db);
-    const settings = new SettingsService(new SettingsRepository(db), (id) => modelRepository.get(id) != null);
+    const settings = new SettingsService(new SettingsRepository(db), (id) => modelRepository.get(id)?.role);
     const saved = settings.get();
     const engine = new Engine({
         gpu: "auto", contextSize: saved.contextSize, ...(saved.threads != null ? { threads: saved.threads } : {}), ...options.engine

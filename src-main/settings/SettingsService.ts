@@ -1,5 +1,5 @@
 import type { Settings } from "@common/contract/settingsTypes.js";
-import { NotFoundError } from "@common/errors.js";
+import { InvalidInputError, NotFoundError } from "@common/errors.js";
 import type { SettingsRepository } from "./SettingsRepository.js";
 
 /** Reads and changes the person's settings; model ids must name models in the list. */
@@ -8,7 +8,8 @@ export class SettingsService {
 
     constructor(
         private readonly repository: SettingsRepository,
-        private readonly modelExists: (modelId: string) => boolean
+        /** The role of a model in the list, or undefined when it is not there. */
+        private readonly modelRole: (modelId: string) => "chat" | "embedding" | "reranker" | undefined
     ) {}
 
     get(): Settings {
@@ -18,7 +19,11 @@ export class SettingsService {
     update(patch: Partial<Settings>): Settings {
         for (const key of ["chatModelId", "embeddingModelId", "rerankerModelId"] as const) {
             const id = patch[key];
-            if (id != null && !this.modelExists(id)) throw new NotFoundError(`The model chosen for ${describe(key)} is no longer in the list. Add it again.`);
+            if (id == null) continue;
+            const role = this.modelRole(id);
+            if (role == null) throw new NotFoundError(`The model chosen for ${describe(key)} is no longer in the list. Add it again.`);
+            if (role !== roleFor[key])
+                throw new InvalidInputError(`That is ${article(role)} model; ${describe(key)} needs ${article(roleFor[key])} model.`);
         }
         const settings = this.repository.write(patch);
         for (const listener of this.#listeners) listener(settings);
@@ -33,4 +38,10 @@ export class SettingsService {
 
 function describe(key: "chatModelId" | "embeddingModelId" | "rerankerModelId"): string {
     return key === "chatModelId" ? "chat" : key === "embeddingModelId" ? "indexing documents" : "reranking";
+}
+
+const roleFor = { chatModelId: "chat", embeddingModelId: "embedding", rerankerModelId: "reranker" } as const;
+
+function article(role: "chat" | "embedding" | "reranker"): string {
+    return role === "embedding" ? "an embedding" : role === "chat" ? "a chat" : "a reranking";
 }

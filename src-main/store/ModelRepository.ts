@@ -4,14 +4,14 @@ import type { ModelInfo } from "@common/contract/types.js";
 
 type ModelRow = {
     id: string; path: string; file_name: string; display_name: string; architecture: string;
-    size_bytes: number; parameter_count_label: string | null; added_at: number;
+    size_bytes: number; parameter_count_label: string | null; added_at: number; role: ModelInfo["role"];
 };
 
 export type StoredModel = ModelInfo & { path: string };
 
 const toModel = (row: ModelRow): StoredModel => ({
     id: row.id, path: row.path, fileName: row.file_name, displayName: row.display_name,
-    architecture: row.architecture, sizeBytes: row.size_bytes, addedAt: row.added_at,
+    architecture: row.architecture, sizeBytes: row.size_bytes, addedAt: row.added_at, role: row.role,
     ...(row.parameter_count_label == null ? {} : { parameterCountLabel: row.parameter_count_label })
 });
 
@@ -25,10 +25,10 @@ export class ModelRepository {
             get: db.prepare<[string], ModelRow>("SELECT * FROM models WHERE id = ?"),
             byPath: db.prepare<[string], ModelRow>("SELECT * FROM models WHERE path = ?"),
             upsert: db.prepare(`
-                INSERT INTO models (id, path, file_name, display_name, architecture, size_bytes, parameter_count_label, added_at)
-                VALUES (@id, @path, @fileName, @displayName, @architecture, @sizeBytes, @parameterCountLabel, @addedAt)
+                INSERT INTO models (id, path, file_name, display_name, architecture, size_bytes, parameter_count_label, added_at, role)
+                VALUES (@id, @path, @fileName, @displayName, @architecture, @sizeBytes, @parameterCountLabel, @addedAt, @role)
                 ON CONFLICT(path) DO UPDATE SET display_name = excluded.display_name, architecture = excluded.architecture,
-                    size_bytes = excluded.size_bytes, parameter_count_label = excluded.parameter_count_label`),
+                    size_bytes = excluded.size_bytes, parameter_count_label = excluded.parameter_count_label, role = excluded.role`),
             delete: db.prepare("DELETE FROM models WHERE id = ?")
         };
     }

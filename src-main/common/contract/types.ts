@@ -39,6 +39,8 @@ export type ModelInfo = {
     sizeBytes: number;
     parameterCountLabel?: string;
     addedAt: number;
+    /** What the model is for: chat models answer, embedding models index documents, rerankers reorder passages. */
+    role: "chat" | "embedding" | "reranker";
 };
 
 export type EngineState = "idle" | "loading" | "ready" | "error";

@@ -4,6 +4,7 @@ import { migration002 } from "./002_library.js";
 import { migration003 } from "./003_downloads.js";
 import { migration004 } from "./004_settings.js";
 import { migration005 } from "./005_message_citations.js";
+import { migration006 } from "./006_model_roles.js";
 
 /** Every migration, in order. Add a file per version; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

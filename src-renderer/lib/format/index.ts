@@ -8,3 +8,7 @@ export { bitsPerWeight, describeQuantization, qualityLoss, type QuantizationFact
 export { formatBytes } from "./formatBytes.js";
 export { formatMinutes, formatTimeLeft } from "./formatDuration.js";
 export { formatSpeed } from "./formatSpeed.js";
+export {
+    describeCitation, describeDocumentFacts, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
+    describePlace, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
+} from "./describeLibrary.js";

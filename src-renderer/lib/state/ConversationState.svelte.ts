@@ -1,4 +1,4 @@
-import type { ChatMessage, Events, LocusApi } from "@common/contract";
+import type { ChatMessage, ChatMode, Events, LocusApi } from "@common/contract";
 import type { ErrorsState } from "./ErrorsState.svelte.js";
 import { applyOutcome, outcomeOf, type MessageOutcome, type MessageView } from "./messageOutcome.js";
 
@@ -54,7 +54,8 @@ export class ConversationState {
         await this.open(chatId);
     }
 
-    async send(chatId: string, text: string): Promise<void> {
+    /** `mode` "library" asks for an answer grounded in the documents, with citations. */
+    async send(chatId: string, text: string, mode: ChatMode = "chat"): Promise<void> {
         const content = text.trim();
         if (!content || this.generating) return;
         const placeholderId = `pending-${++this.#placeholders}`;
@@ -64,7 +65,7 @@ export class ConversationState {
         this.draft = "";
         this.generation = { chatId, messageId: null };
         this.#sendsInFlight++;
-        const result = await this.#api.chats.send({ chatId, text: content });
+        const result = await this.#api.chats.send({ chatId, text: content, mode });
         this.#sendsInFlight--;
         const waiting = this.generation?.chatId === chatId && this.generation.messageId === null;
         if (!result.ok) {
@@ -156,6 +157,7 @@ export class ConversationState {
         shown.content = stored.content;
         if (stored.status !== "streaming") shown.status = stored.status;
         if (stored.error !== undefined) shown.error = stored.error;
+        if (stored.citations !== undefined) shown.citations = stored.citations;
     }
 
     #find(messageId: string): MessageView | undefined {

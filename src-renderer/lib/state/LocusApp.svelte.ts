@@ -1,14 +1,18 @@
-import type { AppInfo, ChatSummary, LocusApi } from "@common/contract";
+import type { AppInfo, ChatMode, ChatSummary, Citation, DownloadJob, LocusApi } from "@common/contract";
 import type { LocusConnection } from "../transport/index.js";
 import { ChatsState } from "./ChatsState.svelte.js";
 import { ConnectionState } from "./ConnectionState.svelte.js";
 import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
+import { ChatModesState, LibraryState, SourceState } from "./library/index.js";
 import { ModelsState } from "./ModelsState.svelte.js";
 import {
     browserKeyValueStore, DownloadsState, localSettingsStorage, SettingsPanelState, SettingsState, SetupInfoState, WizardState,
     type KeyValueStore
 } from "./setup/index.js";
+
+/** What the main area shows. */
+export type MainView = "chat" | "library";
 
 /** The renderer's root state: owns the parts and the actions that span several of them. */
 export class LocusApp {
@@ -22,6 +26,10 @@ export class LocusApp {
     readonly settings: SettingsState;
     readonly wizard: WizardState;
     readonly settingsPanel: SettingsPanelState;
+    readonly library: LibraryState;
+    readonly source: SourceState;
+    readonly modes: ChatModesState;
+    view = $state<MainView>("chat");
     info = $state<AppInfo | null>(null);
     /** True once everything was read after connecting (tests wait for it before checking what did not open). */
     loaded = $state(false);
@@ -41,11 +49,14 @@ export class LocusApp {
         this.conversation = new ConversationState(api, this.errors);
         this.setupInfo = new SetupInfoState(api);
         this.downloads = new DownloadsState(api);
-        this.settings = new SettingsState(localSettingsStorage(store));
+        this.settings = new SettingsState(localSettingsStorage(store), api, this.setupInfo);
         this.wizard = new WizardState({
             api, info: this.setupInfo, downloads: this.downloads, settings: this.settings, models: this.models, store
         });
-        this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings);
+        this.library = new LibraryState(api, this.errors);
+        this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings, this.models, this.library);
+        this.source = new SourceState(api);
+        this.modes = new ChatModesState(store);
     }
 
     /** A dialog (the wizard or Settings) has the person's attention: the app's shortcuts wait. */
@@ -59,6 +70,15 @@ export class LocusApp {
         if (this.models.loading) return "Loading the model…";
         if (!this.models.ready) return "Load a model to start";
         return null;
+    }
+
+    /** The open chat's mode: answer freely, or from the library with citations. */
+    get mode(): ChatMode {
+        return this.modes.modeOf(this.chats.selectedId);
+    }
+
+    setMode(mode: ChatMode): void {
+        this.modes.set(this.chats.selectedId, mode);
     }
 
     get canSend(): boolean {
@@ -76,8 +96,10 @@ export class LocusApp {
             api.on("chat.done", (done) => this.conversation.finish(done)),
             api.on("downloads.changed", (job) => {
                 this.downloads.apply(job);
-                if (job.state === "done") void this.setupInfo.loadCatalog();
+                if (job.state === "done") void this.#downloaded(job);
             }),
+            api.on("library.changed", ({ documents }) => this.library.applyList(documents)),
+            api.on("library.progress", (progress) => this.library.applyProgress(progress)),
             api.on("models.changed", ({ models }) => {
                 this.models.applyList(models);
                 // Which catalog files are on this computer may have changed with the list.
@@ -99,8 +121,11 @@ export class LocusApp {
         if (info) {
             this.info = info;
             this.models.capabilities = info.capabilities;
+            this.library.capabilities = info.capabilities;
         }
-        const [modelsRead] = await Promise.all([this.models.refresh(), this.chats.refresh(), this.downloads.refresh()]);
+        const [modelsRead] = await Promise.all([
+            this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain()
+        ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;
         const selected = this.chats.selected?.id ?? this.chats.sorted[0]?.id ?? null;
@@ -109,9 +134,21 @@ export class LocusApp {
     }
 
     selectChat(chatId: string): void {
+        this.view = "chat";
         if (this.chats.selectedId === chatId && this.conversation.chatId === chatId) return;
         this.chats.selectedId = chatId;
         void this.conversation.open(chatId);
+    }
+
+    showLibrary(): void {
+        this.view = "library";
+        // Events keep the list current; reading it again also recovers from a failed first read.
+        void this.library.refresh();
+    }
+
+    /** Opens the source panel on a citation; `restoreFocus` puts focus back where it was when the panel closes. */
+    openSource(citation: Citation, restoreFocus?: () => void): void {
+        void this.source.show(citation, restoreFocus);
     }
 
     openSettings(): void {
@@ -129,6 +166,8 @@ export class LocusApp {
     async newChat(): Promise<string | null> {
         const chat = await this.chats.create();
         if (!chat) return null;
+        this.view = "chat";
+        this.modes.adopt(chat.id);
         this.chats.selectedId = chat.id;
         this.conversation.showEmpty(chat.id);
         return chat.id;
@@ -137,6 +176,7 @@ export class LocusApp {
     async confirmDeleteChat(): Promise<void> {
         const chatId = this.chats.confirmingDeleteId;
         const deleted = await this.chats.confirmDelete();
+        if (deleted && chatId) this.modes.forget(chatId);
         if (deleted && chatId === this.chats.selectedId) this.#selectFallback();
     }
 
@@ -144,6 +184,7 @@ export class LocusApp {
     async send(): Promise<void> {
         if (!this.canSend) return;
         const text = this.conversation.draft;
+        const mode = this.mode;
         let chatId = this.chats.selectedId;
         if (!chatId) {
             this.preparing = true;
@@ -154,7 +195,13 @@ export class LocusApp {
             }
             if (!chatId) return;
         }
-        await this.conversation.send(chatId, text);
+        await this.conversation.send(chatId, text, mode);
+    }
+
+    async #downloaded(job: DownloadJob): Promise<void> {
+        await this.setupInfo.loadCatalog();
+        const problem = await this.settings.applyDownloaded(job);
+        if (problem !== null) this.errors.report(problem);
     }
 
     #applyChats(chats: ChatSummary[]): void {

@@ -28,7 +28,7 @@ describe("ModelDownloadService", () => {
         const service = harness.service({
             register: async (filePath, sha256) => {
                 registered.push(`${filePath}#${sha256}`);
-                return models.add({ path: filePath, fileName: "f.gguf", displayName: "Test", architecture: "llama", sizeBytes: size }).id;
+                return models.add({ path: filePath, fileName: "f.gguf", displayName: "Test", architecture: "llama", sizeBytes: size, role: "chat" }).id;
             }
         });
 

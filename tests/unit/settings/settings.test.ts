@@ -18,22 +18,24 @@ function dbFile(): string {
 describe("settings", () => {
     it("start from sensible defaults and survive a restart", () => {
         const file = dbFile();
-        const service = new SettingsService(new SettingsRepository(openDatabase(file)), () => true);
+        const service = new SettingsService(new SettingsRepository(openDatabase(file)), () => "embedding");
         expect(service.get()).toEqual(defaultSettings);
         service.update({ contextSize: 8192, threads: 2, embeddingModelId: "m1", setupDone: true });
-        const reopened = new SettingsService(new SettingsRepository(openDatabase(file)), () => true);
+        const reopened = new SettingsService(new SettingsRepository(openDatabase(file)), () => "embedding");
         expect(reopened.get()).toMatchObject({ contextSize: 8192, threads: 2, embeddingModelId: "m1", setupDone: true, learningMethod: "rag" });
     });
 
-    it("refuse a model id that is not in the model list, changing nothing", () => {
-        const service = new SettingsService(new SettingsRepository(openDatabase(dbFile())), (id) => id === "known");
+    it("refuse a model id that is not in the model list, or a model of the wrong kind, changing nothing", () => {
+        const roles = { known: "embedding", chatty: "chat" } as const;
+        const service = new SettingsService(new SettingsRepository(openDatabase(dbFile())), (id) => roles[id as keyof typeof roles]);
         expect(() => service.update({ embeddingModelId: "gone", contextSize: 2048 })).toThrow(/no longer in the list/);
         expect(service.get().contextSize).toBe(defaultSettings.contextSize);
+        expect(() => service.update({ embeddingModelId: "chatty" })).toThrow(/a chat model; indexing documents needs an embedding model/);
         expect(service.update({ embeddingModelId: "known" }).embeddingModelId).toBe("known");
     });
 
     it("tell listeners about every change", () => {
-        const service = new SettingsService(new SettingsRepository(openDatabase(dbFile())), () => true);
+        const service = new SettingsService(new SettingsRepository(openDatabase(dbFile())), () => "embedding");
         const seen: number[] = [];
         service.onChange((s) => seen.push(s.contextSize));
         service.update({ contextSize: 1024 });

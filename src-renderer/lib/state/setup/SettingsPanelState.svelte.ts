@@ -1,6 +1,9 @@
 import type { CatalogListing, LocusApi } from "@common/contract";
 import type { FitResult } from "@common/setup/types.js";
 import { isTooLarge } from "../../format/index.js";
+import type { LibraryState } from "../library/index.js";
+import type { ModelsState } from "../ModelsState.svelte.js";
+import { EmbeddingModelPicker } from "./EmbeddingModelPicker.svelte.js";
 import { contextOptions } from "./contextOptions.js";
 import type { SettingsState } from "./SettingsState.svelte.js";
 import type { SetupInfoState } from "./SetupInfoState.svelte.js";
@@ -50,30 +53,41 @@ export class SettingsPanelState {
     /** The fit at each offered context size, for the draft model and quantization. */
     contextFits = $state.raw<Record<number, FitResult>>({});
     pending = $state.raw<PendingChoice | null>(null);
+    saving = $state(false);
+    /** Why main would not keep the choices, shown by the Save button. */
+    saveProblem = $state<string | null>(null);
+    /** The model list entry documents are indexed with; applied as soon as it is picked. */
+    readonly embeddingPicker: EmbeddingModelPicker;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
     readonly model = $derived(this.catalog.find((model) => model.id === this.chat?.catalogId));
     readonly contextSizes = $derived(contextOptions(this.model?.contextLength ?? null, this.contextSize));
+    /** The list entry that is the catalog embedding file chosen above, once it is on this computer. */
+    readonly chosenEmbeddingInstalledId: string | null = $derived(this.#installedEmbeddingId());
 
     /** Threads never exceed the math cores: oversubscribing them makes answers slower. */
     get maxThreads(): number {
         return Math.max(1, this.#info.hardware?.cpu.mathCores ?? this.threads);
     }
 
-    constructor(api: LocusApi, info: SetupInfoState, settings: SettingsState) {
+    constructor(api: LocusApi, info: SetupInfoState, settings: SettingsState, models: ModelsState, library: LibraryState) {
         this.#api = api;
         this.#info = info;
         this.#settings = settings;
+        this.embeddingPicker = new EmbeddingModelPicker(settings, models, library);
     }
 
     async show(): Promise<void> {
         this.open = true;
         this.problem = null;
         this.pending = null;
+        this.saveProblem = null;
         this.loading = true;
         try {
-            await this.#info.loadHardware();
+            const [mainProblem] = await Promise.all([this.#settings.loadMain(), this.#info.loadHardware()]);
+            if (mainProblem !== null) this.problem = mainProblem;
+            this.embeddingPicker.reset();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.
@@ -134,9 +148,12 @@ export class SettingsPanelState {
         this.embedding = { catalogId, quant };
     }
 
-    /** Keeps the draft as the person's choices; returns false when there is nothing complete to keep. */
-    save(): boolean {
-        if (!this.chat || !this.embedding) return false;
+    /**
+     * Keeps the draft as the person's choices and applies what main acts on; the panel closes unless
+     * main objected. Returns false when there was nothing complete to keep or main objected.
+     */
+    async save(): Promise<boolean> {
+        if (!this.chat || !this.embedding || this.saving) return false;
         const learning: LearningChoice = this.learningMethod === "rag"
             ? { method: "rag" }
             : { method: "rag+lora", rank: this.loraRank, budgetMinutes: this.loraBudgetMinutes };
@@ -148,9 +165,26 @@ export class SettingsPanelState {
             learning,
             goals: this.#goals
         };
-        this.#settings.save(choices);
+        this.saving = true;
+        this.saveProblem = null;
+        try {
+            this.saveProblem = await this.#settings.save(choices);
+            this.embeddingPicker.sync();
+            // A model picked from the list but not applied yet is part of what Save keeps; it wins over the catalog file.
+            if (this.saveProblem === null && this.embeddingPicker.changed) await this.embeddingPicker.apply();
+        } finally {
+            this.saving = false;
+        }
+        if (this.saveProblem !== null || this.embeddingPicker.problem !== null) return false;
         this.close();
         return true;
+    }
+
+    #installedEmbeddingId(): string | null {
+        const embedding = this.embedding;
+        if (!embedding) return null;
+        const model = this.catalog.find((item) => item.id === embedding.catalogId);
+        return model?.quants.find((listing) => listing.quant === embedding.quant)?.installedModelId ?? null;
     }
 
     #take(choices: SetupChoices): void {

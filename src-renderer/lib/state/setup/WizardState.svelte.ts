@@ -154,7 +154,11 @@ export class WizardState {
                 const recommendation = this.recommendation;
                 const chat = this.pickedChat;
                 if (!recommendation || !chat) return;
-                this.#deps.settings.save(choicesFromRecommendation(recommendation, chat, this.goals));
+                const problem = await this.#deps.settings.save(choicesFromRecommendation(recommendation, chat, this.goals));
+                if (problem !== null) {
+                    this.problem = problem;
+                    return;
+                }
                 // Downloads wait for the person's go-ahead: gigabytes matter on a metered connection.
                 this.stepIndex++;
                 return;

@@ -1,8 +1,10 @@
 export { contextOptions } from "./contextOptions.js";
 export { DownloadsState } from "./DownloadsState.svelte.js";
+export { EmbeddingModelPicker } from "./EmbeddingModelPicker.svelte.js";
 export { budgetOptions, difficultyOptions, latencyOptions, type GoalOption } from "./goalOptions.js";
 export { browserKeyValueStore, memoryKeyValueStore, type KeyValueStore } from "./keyValueStore.js";
 export { loraBudgets, loraRanks, SettingsPanelState, type PendingChoice } from "./SettingsPanelState.svelte.js";
+export { mainSettingsPatch, type SettingsPatch } from "./mainSettingsPatch.js";
 export { localSettingsStorage, SettingsState, type SettingsStorage } from "./SettingsState.svelte.js";
 export { SetupInfoState } from "./SetupInfoState.svelte.js";
 export {

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+
+/** Marker in the names of temporary files the native writer leaves when killed mid-write. */
+const partialMarker = ".partial-";
+
+/**
+ * A new adapter path in `outputDir` for `name` at `step`. The random part makes every checkpoint a new
+ * file: node-llama-cpp caches adapters by path, so a path is never reused for other weights.
+ */
+export function checkpointFilePath(outputDir: string, name: string, step: number): string {
+    return path.join(outputDir, `${name}.step${String(step)}.${randomBytes(4).toString("hex")}.gguf`);
+}
+
+/** A hidden scratch path for the untrained adapter the session starts from. */
+export function initialAdapterPath(outputDir: string, name: string): string {
+    return path.join(outputDir, `.${name}.initial-${String(process.pid)}-${randomBytes(4).toString("hex")}.gguf`);
+}
+
+/**
+ * Deletes what killed runs left behind in `outputDir`: hidden partial writes and initial adapters.
+ * Complete adapters are never touched. Files of live runs are spared (their pid is alive).
+ */
+export async function removeLeftoverFiles(outputDir: string): Promise<string[]> {
+    const removed: string[] = [];
+    for (const file of await fs.readdir(outputDir).catch(() => [] as string[])) {
+        const pid = leftoverPid(file);
+        if (pid === undefined || isAlive(pid)) continue;
+        await fs.rm(path.join(outputDir, file), { force: true });
+        removed.push(file);
+    }
+    return removed;
+}
+
+function leftoverPid(file: string): number | undefined {
+    if (!file.startsWith(".")) return undefined;
+    const match = file.includes(partialMarker) ? /\.partial-(\d+)-\d+$/.exec(file) : /\.initial-(\d+)-[0-9a-f]+\.gguf$/.exec(file);
+    return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+function isAlive(pid: number): boolean {
+    if (pid === process.pid) return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+}

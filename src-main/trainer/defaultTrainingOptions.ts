@@ -1,0 +1,32 @@
+import type { TrainingOptions } from "./types.js";
+
+/** Options a caller must give: how long and on how many threads. Everything else has a default. */
+export type RequiredTrainingOptions = Pick<TrainingOptions, "budgetSeconds" | "threads">;
+
+/** Defaults for LoRA on a quantized 1B-class model on a laptop CPU (DESIGN.md, trainer). */
+export function withDefaultTrainingOptions(options: RequiredTrainingOptions & Partial<TrainingOptions>): TrainingOptions {
+    const rank = options.rank ?? 8;
+    return {
+        rank,
+        alpha: 2 * rank,
+        targets: ["attn_q", "attn_v"],
+        lastLayers: 0,
+        windowTokens: 512,
+        microBatchTokens: 256,
+        learningRate: 1e-4,
+        warmupFraction: 0.05,
+        minLearningRateFraction: 0.1,
+        weightDecay: 0,
+        validationFraction: 0.1,
+        maxValidationWindows: 4,
+        validationOverhead: 0.05,
+        seed: 1,
+        ...withoutUndefined(options),
+        budgetSeconds: options.budgetSeconds,
+        threads: options.threads
+    };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,87 @@
+// The JavaScript face of the native addon (native/src/addon.cpp). Every slow call returns a promise and
+// runs off the JS thread; a session runs one call at a time (a second one rejects with ERR_TRAINER_BUSY).
+
+export type NativeFreshAdapterOptions = {
+    modelPath: string;
+    outputPath: string;
+    targets: readonly string[];
+    rank: number;
+    alpha: number;
+    /** Only the last N blocks; 0 = all. */
+    lastLayers: number;
+    seed: number;
+    metadata: Record<string, string>;
+};
+
+export type NativeFreshAdapterSummary = {
+    architecture: string;
+    layerCount: number;
+    firstLayer: number;
+    lastLayer: number;
+    matrixCount: number;
+    parameterCount: number;
+};
+
+export type NativeSessionOptions = {
+    modelPath: string;
+    adapterPath: string;
+    /** Folder for short-lived files (the graph padding adapter). */
+    scratchDir: string;
+    contextSize: number;
+    microBatchSize: number;
+    threads: number;
+    weightDecay?: number;
+    beta1?: number;
+    beta2?: number;
+    epsilon?: number;
+    /** Copies of the padding adapter; omit to size the graph automatically. */
+    graphPaddingCopies?: number;
+};
+
+export type NativeSessionInfo = {
+    architecture: string;
+    description: string;
+    /** Tokens per window as llama.cpp really uses them (a multiple of 256). */
+    contextSize: number;
+    microBatchSize: number;
+    threads: number;
+    layerCount: number;
+    vocabularySize: number;
+    bosToken: number;
+    eosToken: number;
+    modelBytes: number;
+    adapterMatrices: number;
+    trainableParameters: number;
+    adapterAlpha: number;
+    forwardGraphNodes: number;
+    /** Nodes of the largest training graph, known after the first step (0 before). */
+    trainingGraphNodes: number;
+    graphPaddingCopies: number;
+};
+
+export type NativeStepResult = { loss: number; diverged: boolean; seconds: number };
+export type NativeEvalResult = { loss: number; tokens: number; seconds: number };
+
+export interface NativeTrainerSession {
+    tokenize(text: string, addSpecial: boolean): Promise<Int32Array>;
+    /** One window (contextSize + 1 tokens) and one optimizer step. */
+    trainStep(window: Int32Array, learningRate: number): Promise<NativeStepResult>;
+    /** Whole windows, concatenated; forward only. With `best`, of the weights kept by keepBest. */
+    evaluate(windows: Int32Array, options?: { best: boolean }): Promise<NativeEvalResult>;
+    keepBest(): void;
+    restoreBest(): void;
+    /** Writes a new adapter file atomically; rejects if `path` exists. Resolves with the path. */
+    save(path: string, options: { best: boolean; metadata: Record<string, string> }): Promise<string>;
+    info(): NativeSessionInfo;
+    dispose(): Promise<void>;
+}
+
+export interface NativeTrainerAddon {
+    /**
+     * Loads ggml's CPU backend: `cpuBackendPath` (the trainer's own ggml-cpu build) when given, else the
+     * best variant in node-llama-cpp's folder. Later calls are no-ops. Returns what was loaded.
+     */
+    initBackend(libraryDir: string, verbose?: boolean, cpuBackendPath?: string): string;
+    writeFreshAdapter(options: NativeFreshAdapterOptions): Promise<NativeFreshAdapterSummary>;
+    openSession(options: NativeSessionOptions): Promise<NativeTrainerSession>;
+}

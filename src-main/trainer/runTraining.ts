@@ -1,0 +1,172 @@
+import { concatWindows } from "./data/buildWindows.js";
+import { WindowOrder } from "./data/WindowOrder.js";
+import type { NativeTrainerSession } from "./native/nativeTrainerTypes.js";
+import type { BudgetPlanner } from "./schedule/BudgetPlanner.js";
+import { learningRateAt } from "./schedule/learningRate.js";
+import type { StopReason, TrainingEvent, TrainingOptions } from "./types.js";
+
+/** The part of a native session the loop drives (a fake one in unit tests). */
+export type TrainingLoopSession = Pick<NativeTrainerSession, "trainStep" | "evaluate" | "keepBest" | "save">;
+
+export type TrainingLoopInput = {
+    session: TrainingLoopSession;
+    trainWindows: readonly Int32Array[];
+    validationWindows: readonly Int32Array[];
+    /** Tokens a window trains on (the session's context size). */
+    windowTokens: number;
+    options: TrainingOptions;
+    planner: BudgetPlanner;
+    now: () => number;
+    /** A path no file has yet, for the checkpoint after `step`. */
+    checkpointPath: (step: number) => string;
+    /** Metadata written into each adapter (base model identity, step, loss). */
+    adapterMetadata: (step: number, validationLoss: number | null) => Record<string, string>;
+    removeFile: (filePath: string) => Promise<void>;
+    isCancelled: () => boolean;
+    onEvent: (event: TrainingEvent) => void;
+};
+
+export type TrainingLoopOutcome = {
+    adapterPath: string | null;
+    steps: number;
+    tokens: number;
+    stoppedBy: StopReason;
+    initialValidationLoss: number | null;
+    bestValidationLoss: number | null;
+    bestStep: number;
+    finalTrainLoss: number | null;
+    divergences: number;
+    lastLearningRate: number;
+    optimizerSeconds: number;
+    validationSeconds: number;
+    saveSeconds: number;
+};
+
+/** After this many rolled-back steps (each halving the learning rate) the run gives up. */
+const maxDivergences = 5;
+
+/**
+ * The training loop: one window and one optimizer step at a time, until the budget, the step limit or
+ * a cancel. Validation loss picks the checkpoint to keep (longer is not always better); each better one
+ * is written as a new file and the previous one removed. A step that overflows is rolled back by the
+ * session and the learning rate halved.
+ */
+export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoopOutcome> {
+    const { session, options, planner, now } = input;
+    if (input.trainWindows.length === 0) throw new RangeError("runTraining needs at least one training window");
+    const validation = input.validationWindows.length > 0 ? concatWindows(input.validationWindows) : null;
+    const order = new WindowOrder(input.trainWindows.length, options.seed);
+    const schedule = { peak: options.learningRate, warmupFraction: options.warmupFraction, minFraction: options.minLearningRateFraction };
+    const outcome: TrainingLoopOutcome = {
+        adapterPath: null, steps: 0, tokens: 0, stoppedBy: "budget", initialValidationLoss: null, bestValidationLoss: null,
+        bestStep: 0, finalTrainLoss: null, divergences: 0, lastLearningRate: 0, optimizerSeconds: 0, validationSeconds: 0, saveSeconds: 0
+    };
+    let latestValidation: number | null = null;
+    let evaluatedSinceStep = true;
+    let learningRateScale = 1;
+
+    const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+        const started = now();
+        const value = await work();
+        return [value, (now() - started) / 1000];
+    };
+
+    const evaluate = async (windows: Int32Array, best: boolean): Promise<number> => {
+        const result = await session.evaluate(windows, { best });
+        planner.recordValidation(result.seconds);
+        outcome.validationSeconds += result.seconds;
+        return result.loss;
+    };
+
+    // The untrained adapter changes nothing: its loss is the base model's, the reference to beat. It is
+    // measured after the first step (on the weights kept before it), when the graphs are built and the
+    // timing is representative of the evaluations to come.
+    const validateInitial = async (): Promise<void> => {
+        if (validation === null) return;
+        outcome.initialValidationLoss = await evaluate(validation, true);
+        latestValidation ??= outcome.initialValidationLoss;
+    };
+
+    const validate = async (): Promise<void> => {
+        if (validation === null) return;
+        const loss = await evaluate(validation, false);
+        latestValidation = loss;
+        evaluatedSinceStep = true;
+        if (!Number.isFinite(loss) || (outcome.bestValidationLoss !== null && loss >= outcome.bestValidationLoss)) return;
+        session.keepBest();
+        const previous = outcome.adapterPath;
+        const adapterPath = input.checkpointPath(outcome.steps);
+        const [, seconds] = await timed(() =>
+            session.save(adapterPath, { best: true, metadata: input.adapterMetadata(outcome.steps, loss) }));
+        planner.recordSave(seconds);
+        outcome.saveSeconds += seconds;
+        Object.assign(outcome, { adapterPath, bestValidationLoss: loss, bestStep: outcome.steps });
+        if (previous !== null) await input.removeFile(previous);
+        input.onEvent({ type: "checkpoint", step: outcome.steps, validationLoss: loss, adapterPath });
+    };
+
+    if (validation !== null) session.keepBest();
+
+    for (;;) {
+        if (input.isCancelled()) {
+            outcome.stoppedBy = "cancelled";
+            break;
+        }
+        if (options.maxSteps !== undefined && outcome.steps >= options.maxSteps) {
+            outcome.stoppedBy = "max-steps";
+            break;
+        }
+        if (!planner.shouldStep(now(), validation !== null)) {
+            outcome.stoppedBy = "budget";
+            break;
+        }
+        const expectedSteps = options.maxSteps ?? outcome.steps + Math.max(1, planner.expectedRemainingSteps(now()));
+        const progress = Math.max(planner.progress(now()), options.maxSteps ? outcome.steps / options.maxSteps : 0);
+        const learningRate = learningRateAt(schedule, outcome.steps, expectedSteps, progress) * learningRateScale;
+        outcome.lastLearningRate = learningRate;
+        const window = input.trainWindows[order.next()] as Int32Array;
+        const step = await session.trainStep(window, learningRate);
+        planner.recordStep(step.seconds);
+        outcome.optimizerSeconds += step.seconds;
+        if (step.diverged) {
+            outcome.divergences++;
+            learningRateScale /= 2;
+            if (outcome.divergences >= maxDivergences) {
+                outcome.stoppedBy = "diverged";
+                break;
+            }
+            continue;
+        }
+        outcome.steps++;
+        outcome.tokens += input.windowTokens;
+        outcome.finalTrainLoss = step.loss;
+        evaluatedSinceStep = false;
+        if (outcome.steps === 1) await validateInitial();
+        input.onEvent({
+            type: "progress",
+            step: outcome.steps,
+            tokens: outcome.tokens,
+            trainLoss: step.loss,
+            validationLoss: latestValidation,
+            learningRate,
+            tokensPerSecond: outcome.tokens / Math.max(outcome.optimizerSeconds, 1e-9),
+            elapsedSeconds: planner.elapsedSeconds(now()),
+            secondsLeft: planner.secondsLeft(now())
+        });
+        if (validation !== null && planner.shouldValidate() && !input.isCancelled()) await validate();
+    }
+
+    if (outcome.stoppedBy !== "cancelled" && outcome.steps > 0) {
+        if (validation !== null) {
+            if (!evaluatedSinceStep) await validate();
+        } else {
+            const adapterPath = input.checkpointPath(outcome.steps);
+            const [, seconds] = await timed(() =>
+                session.save(adapterPath, { best: false, metadata: input.adapterMetadata(outcome.steps, null) }));
+            outcome.saveSeconds += seconds;
+            outcome.adapterPath = adapterPath;
+            outcome.bestStep = outcome.steps;
+        }
+    }
+    return outcome;
+}

@@ -1,0 +1,28 @@
+// Entry of the trainer worker process: trains one LoRA adapter per request with the native addon, away
+// from the main process (a crash or an out-of-memory here cannot take the app down). Besides requests it
+// accepts one message, { type: "cancel" }: the run stops after its current optimizer step.
+import { serveWorkerRequests } from "../workers/serveWorkerRequests.js";
+import { trainAdapter } from "./trainAdapter.js";
+import { cancelMessageSchema, trainingRequestSchema } from "./trainerSchemas.js";
+import type { TrainingEvent, TrainingRequest, TrainingResult } from "./types.js";
+
+let cancelled = false;
+process.on("message", (message) => {
+    if (cancelMessageSchema.safeParse(message).success) cancelled = true;
+});
+
+serveWorkerRequests<TrainingRequest, TrainingResult, TrainingEvent>({
+    parseRequest: (payload) => trainingRequestSchema.parse(payload),
+    handle: async (request, context) => {
+        cancelled = false;
+        const run = await trainAdapter(request, {
+            onEvent: (event) => context.reportProgress(event),
+            isCancelled: () => cancelled
+        });
+        // Free the model only once the result is on its way: the caller's wall time should not pay for it.
+        setImmediate(() => {
+            run.release().catch((error: unknown) => process.stderr.write(`trainer: release failed: ${String(error)}\n`));
+        });
+        return run.result;
+    }
+});

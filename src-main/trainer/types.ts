@@ -1,0 +1,122 @@
+// What a caller asks of the trainer and what it gets back. Plain data: it crosses the process boundary
+// between main and the trainer worker (checked by trainerSchemas.ts on both sides).
+
+/** Weight matrices of a transformer block that an adapter may target (llama.cpp tensor names). */
+export const loraTargets = ["attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"] as const;
+export type LoraTarget = (typeof loraTargets)[number];
+
+/** One document of the person's data; train and validation are split by document, never inside one. */
+export type TrainingDocument = { id: string; text: string };
+
+export type LoraShape = {
+    /** Rank of the A/B pair; capacity grows with it. Default 8. */
+    rank: number;
+    /** Scale numerator: the update is multiplied by alpha / rank. Default 2 * rank. */
+    alpha: number;
+    /** Matrices to adapt. Default attn_q and attn_v. */
+    targets: LoraTarget[];
+    /** Train only the last N blocks (shorter backward pass); 0 trains all. Default 0. */
+    lastLayers: number;
+};
+
+export type TrainingOptions = LoraShape & {
+    /** Wall-time budget in seconds, counted from `startedAt`; the run ends within 5% of it. */
+    budgetSeconds: number;
+    /** When the caller asked, in ms since the epoch; defaults to when the worker got the request. */
+    startedAt?: number;
+    /** llama.cpp threads; set explicitly so chat keeps its cores while training. */
+    threads: number;
+    /** Tokens per training window (rounded up to a multiple of 256). Default 512. */
+    windowTokens: number;
+    /** Tokens per physical batch; smaller saves memory (logits are windowTokens x vocabulary). Default 256. */
+    microBatchTokens: number;
+    /** Peak AdamW learning rate. Default 1e-4 (LoRA on real models); synthetic tests use more. */
+    learningRate: number;
+    /** Share of the run spent warming the learning rate up. Default 0.05. */
+    warmupFraction: number;
+    /** The learning rate decays (cosine) to this fraction of its peak by the end. Default 0.1. */
+    minLearningRateFraction: number;
+    weightDecay: number;
+    /** Share of the documents' tokens held out for validation. Default 0.1. */
+    validationFraction: number;
+    /** At most this many validation windows are evaluated each time (cost control). Default 4. */
+    maxValidationWindows: number;
+    /** Periodic validation may use at most this share of the training time. Default 0.05. */
+    validationOverhead: number;
+    /** Stop after this many optimizer steps even if time remains. */
+    maxSteps?: number;
+    seed: number;
+};
+
+export type TrainingRequest = {
+    modelPath: string;
+    /** Folder for the adapter files; created when missing. */
+    outputDir: string;
+    /** File-name prefix for this run's adapters, e.g. "notes-2025-01-31". */
+    name: string;
+    documents: TrainingDocument[];
+    options: TrainingOptions;
+};
+
+export type TrainingProgress = {
+    type: "progress";
+    step: number;
+    /** Training tokens processed so far (windows x window size). */
+    tokens: number;
+    trainLoss: number;
+    /** Latest validation loss, or null before the first evaluation or without validation data. */
+    validationLoss: number | null;
+    learningRate: number;
+    tokensPerSecond: number;
+    elapsedSeconds: number;
+    secondsLeft: number;
+};
+
+export type TrainingCheckpoint = {
+    type: "checkpoint";
+    step: number;
+    validationLoss: number;
+    adapterPath: string;
+};
+
+/** What the worker reports while it runs. */
+export type TrainingEvent = TrainingProgress | TrainingCheckpoint;
+
+export type StopReason = "budget" | "max-steps" | "cancelled" | "diverged";
+
+export type TrainingStats = {
+    steps: number;
+    tokens: number;
+    stoppedBy: StopReason;
+    initialValidationLoss: number | null;
+    bestValidationLoss: number | null;
+    bestStep: number;
+    finalTrainLoss: number | null;
+    /** Steps whose loss or weights were not finite and were rolled back. */
+    divergences: number;
+    trainTokens: number;
+    validationTokens: number;
+    trainDocuments: number;
+    validationDocuments: number;
+    /** Training tokens per second of optimizer time. */
+    tokensPerSecond: number;
+    /** From startedAt to the result, in seconds. */
+    wallSeconds: number;
+    budgetSeconds: number;
+    optimizerSeconds: number;
+    validationSeconds: number;
+    /** From startedAt until the worker began (process start, queueing). */
+    startSeconds: number;
+    /** Model, adapter and data preparation, until the first evaluation or step. */
+    loadSeconds: number;
+    saveSeconds: number;
+    windowTokens: number;
+    trainableParameters: number;
+    threads: number;
+};
+
+export type TrainingResult = {
+    /** The adapter with the best validation loss (or the last one without validation); null if none. */
+    adapterPath: string | null;
+    stats: TrainingStats;
+};

@@ -1,0 +1,4 @@
+export { ChatModesState } from "./ChatModesState.svelte.js";
+export { emptyChatModes, maxRememberedChats, parseChatModes, withChatMode, withoutChat, type ChatModes } from "./chatModes.js";
+export { idleProgress, LibraryState } from "./LibraryState.svelte.js";
+export { SourceState } from "./SourceState.svelte.js";
