@@ -139,7 +139,8 @@ describe("the ingest queue", () => {
         FakeParser.hangOn = /slow/;
         const service = ingest(() => new FakeEmbedder());
         await service.add([dir.file("slow.md"), dir.file("later.md")]);
-        await waitFor(() => byName()["slow.md"]?.status === "parsing");
+        // In flight means the parser has the file: "parsing" is set a moment before the parser is made.
+        await waitFor(() => byName()["slow.md"]?.status === "parsing" && FakeParser.parsed.includes("slow.md"));
         await service.cancel();
         expect(FakeParser.disposed).toBeGreaterThanOrEqual(1);
         expect(byName()["slow.md"]).toMatchObject({ status: "failed", statusReason: cancelledReason });
