@@ -18,13 +18,14 @@ function read(file) {
 const vitest = read(vitestFile);
 if (vitest) {
     passed += vitest.numPassedTests ?? 0;
-    failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0) - countFailedSuitesWithFailedTests(vitest);
+    failed += (vitest.numFailedTests ?? 0) + countFilesFailedOutsideTests(vitest);
     skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
 
-function countFailedSuitesWithFailedTests(report) {
-    // A suite that failed only because one of its tests failed is already counted by that test.
-    return (report.testResults ?? []).filter((s) => s.status === "failed" && (s.assertionResults ?? []).some((t) => t.status === "failed")).length;
+function countFilesFailedOutsideTests(report) {
+    // A test file that failed with no failing test (an import error, a failing hook) still counts once;
+    // a file that failed because of its tests is already counted by those tests.
+    return (report.testResults ?? []).filter((s) => s.status === "failed" && !(s.assertionResults ?? []).some((t) => t.status === "failed")).length;
 }
 
 const playwright = read(playwrightFile);
