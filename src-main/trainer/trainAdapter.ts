@@ -114,7 +114,9 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
                 saveSeconds: outcome.saveSeconds,
                 windowTokens: info.contextSize,
                 trainableParameters: info.trainableParameters,
-                threads: info.threads
+                threads: info.threads,
+                // maxRSS is in KiB (Linux, macOS and Windows alike in Node's resourceUsage).
+                peakRssBytes: process.resourceUsage().maxRSS * 1024
             }
         };
         return { result, release: () => session.dispose() };

@@ -85,7 +85,8 @@ const trainingStatsSchema = z.object({
     saveSeconds: finite,
     windowTokens: count,
     trainableParameters: count,
-    threads: count
+    threads: count,
+    peakRssBytes: count
 }) satisfies z.ZodType<TrainingStats>;
 
 export const trainingResultSchema = z.object({

@@ -113,6 +113,8 @@ export type TrainingStats = {
     windowTokens: number;
     trainableParameters: number;
     threads: number;
+    /** Peak resident memory of the trainer process so far (model, context, optimizer), in bytes. */
+    peakRssBytes: number;
 };
 
 export type TrainingResult = {

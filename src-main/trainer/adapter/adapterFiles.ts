@@ -19,8 +19,9 @@ export function initialAdapterPath(outputDir: string, name: string): string {
 }
 
 /**
- * Deletes what killed runs left behind in `outputDir`: hidden partial writes and initial adapters.
- * Complete adapters are never touched. Files of live runs are spared (their pid is alive).
+ * Deletes what killed runs left behind in `outputDir`: hidden partial writes, initial adapters and graph
+ * padding adapters (see native/src/GraphPadding.h). Complete adapters are never touched. Files of live
+ * runs are spared (their pid is alive).
  */
 export async function removeLeftoverFiles(outputDir: string): Promise<string[]> {
     const removed: string[] = [];
@@ -33,9 +34,12 @@ export async function removeLeftoverFiles(outputDir: string): Promise<string[]> 
     return removed;
 }
 
+const leftoverPatterns = [/\.partial-(\d+)-\d+$/, /\.initial-(\d+)-[0-9a-f]+\.gguf$/, /^\.locus-graph-padding-(\d+)-\d+\.gguf$/];
+
 function leftoverPid(file: string): number | undefined {
     if (!file.startsWith(".")) return undefined;
-    const match = file.includes(partialMarker) ? /\.partial-(\d+)-\d+$/.exec(file) : /\.initial-(\d+)-[0-9a-f]+\.gguf$/.exec(file);
+    const patterns = file.includes(partialMarker) ? leftoverPatterns.slice(0, 1) : leftoverPatterns.slice(1);
+    const match = patterns.map((pattern) => pattern.exec(file)).find((found) => found !== null);
     return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 

@@ -52,6 +52,8 @@ export async function ensurePatchedCpuBackend(build: CpuBackendBuild): Promise<s
         // GGML_NATIVE cannot be combined with dynamic backends: the instruction sets are listed instead.
         "-DGGML_NATIVE=OFF",
         ...(await cpuFeatureOptions()),
+        // As llama.cpp (and so node-llama-cpp) builds it: llamafile's matmul kernels for the forward pass.
+        "-DGGML_LLAMAFILE=ON",
         "-DGGML_OPENMP=OFF",
         "-DGGML_CCACHE=OFF",
         "-DGGML_BUILD_TESTS=OFF",

@@ -1,9 +1,6 @@
 #include "TrainerSession.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -12,7 +9,7 @@
 
 #include "AdapterFile.h"
 #include "BaseModelMatrices.h"
-#include "FreshAdapter.h"
+#include "GraphPadding.h"
 #include "TrainerError.h"
 #include "ggml-backend.h"
 
@@ -21,11 +18,6 @@ namespace locus {
 namespace {
 
 constexpr uint32_t kContextAlignment = 256;
-// Nodes the backward pass and the optimizer may add per forward node; checked against the node count of
-// the first real training graph, which info() reports (trainingGraphNodes).
-constexpr int64_t kBackwardNodesPerForwardNode = 4;
-
-std::atomic<unsigned> scratchCounter{0};
 
 bool endsWith(const char * text, const char * suffix) {
     const size_t length = std::strlen(text);
@@ -191,50 +183,11 @@ void TrainerSession::probeGraph() {
 }
 
 void TrainerSession::padGraph(int64_t baseTensorCount) {
-    // llama.cpp sizes every graph, the optimizer's included, for the forward pass plus the LoRA nodes of
-    // every adapter loaded on the model. The backward pass needs several times more, and deep models hit
-    // GGML_ASSERT(n_nodes < size). Loading unused rank-1 adapters raises that size without touching the
-    // graph itself (they are never attached to the context).
-    const int64_t sized = std::max<int64_t>(1024, 8 * baseTensorCount) + 6 * static_cast<int64_t>(info_.adapterMatrices);
-    const int64_t needed = (1 + kBackwardNodesPerForwardNode) * info_.forwardGraphNodes + 2 * baseTensorCount +
-        8 * static_cast<int64_t>(params_.size()) + 512;
-    const std::string paddingPath = options_.scratchDir + "/.locus-graph-padding-" + std::to_string(::getpid()) + "-" +
-        std::to_string(scratchCounter.fetch_add(1)) + ".gguf";
-    FreshAdapterOptions padding;
-    padding.modelPath = options_.modelPath;
-    padding.outputPath = paddingPath;
-    padding.rank = 1;
-    padding.alpha = 1.0f;
-    for (const char * target : {"attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down"}) {
-        padding.targets.push_back(target);
-    }
-    int copies = options_.paddingCopies >= 0 ? options_.paddingCopies : envInt("LOCUS_TRAINER_PADDING_COPIES", -1);
-    if (copies < 0 && needed <= sized) copies = 0;
-    if (copies == 0) return;
-
-    // Keep only targets the model has, so the padding adapter loads on any Llama-like architecture.
-    const BaseModelMatrices base = readBaseModelMatrices(options_.modelPath);
-    std::vector<std::string> present;
-    for (const std::string & target : padding.targets) {
-        if (std::any_of(base.matrices.begin(), base.matrices.end(), [&](const BaseMatrix & m) { return m.target == target; })) {
-            present.push_back(target);
-        }
-    }
-    padding.targets = present;
-    const FreshAdapterSummary summary = writeFreshAdapter(padding);
-    const int64_t perCopy = 6 * static_cast<int64_t>(summary.matrixCount);
-    if (copies < 0) copies = static_cast<int>((needed - sized + perCopy - 1) / perCopy);
-    for (int i = 0; i < copies; i++) {
-        llama_adapter_lora * copy = llama_adapter_lora_init(model_, paddingPath.c_str());
-        if (copy == nullptr) {
-            ::unlink(paddingPath.c_str());
-            throw TrainerError(kErrAdapter, "cannot load the graph padding adapter");
-        }
-        padding_.push_back(copy);
-    }
-    ::unlink(paddingPath.c_str());
-    info_.graphPaddingCopies = copies;
-
+    const int forced = options_.paddingCopies >= 0 ? options_.paddingCopies : envInt("LOCUS_TRAINER_PADDING_COPIES", -1);
+    padding_ = loadGraphPadding(model_, options_.modelPath, options_.scratchDir,
+        {baseTensorCount, info_.forwardGraphNodes, info_.adapterMatrices}, forced);
+    info_.graphPaddingCopies = static_cast<int>(padding_.size());
+    if (padding_.empty()) return;
     // Graph sizes are recomputed when the adapter set changes; detach and re-attach, then decode once so
     // the scheduler is rebuilt with the new size before the optimizer uses it.
     float scale = 1.0f;
