@@ -40,4 +40,8 @@ npm install --no-audit --no-fund
 
 # Check the native pieces actually load, so a broken install fails here with a clear message.
 node -e "const D=require('better-sqlite3'); const db=new D(':memory:'); require('sqlite-vec').load(db); db.exec('CREATE VIRTUAL TABLE t USING fts5(x)'); console.log('SQLite', db.prepare('select sqlite_version() v').get().v, 'with sqlite-vec and FTS5: ok')"
+# The LoRA trainer is native code built against the llama.cpp sources node-llama-cpp ships (a few minutes
+# the first time, cached in .cache/; a failure here leaves the app working, only without training).
+npm run --silent build:trainer || echo "The trainer could not be built; Personalize will say why. Retry with: npm run build:trainer" >&2
+
 echo "Locus is installed. Run the tests with: npm test"

@@ -19,7 +19,7 @@ export function withDefaultTrainingOptions(options: RequiredTrainingOptions & Pa
         weightDecay: 0,
         validationFraction: 0.1,
         maxValidationWindows: 4,
-        validationOverhead: 0.05,
+        validationOverhead: 0.03,
         seed: 1,
         ...withoutUndefined(options),
         budgetSeconds: options.budgetSeconds,

@@ -26,7 +26,7 @@ const x86Features: ReadonlyArray<readonly [option: string, flags: readonly strin
 ];
 
 export type CpuBackendBuild = {
-    /** Where the build happens (copied and patched sources, cmake folder). */
+    /** Where the build happens (copied and patched sources, cmake folder); removed once it succeeds. */
     workDir: string;
     /** Folder the finished library is copied to, alone. */
     outputDir: string;
@@ -88,6 +88,8 @@ export async function ensurePatchedCpuBackend(build: CpuBackendBuild): Promise<s
     // Alone in its folder: were its libggml-base.so next to it, a mistake could load a second ggml.
     await fs.copyFile(built, library);
     await fs.writeFile(stampPath, stamp);
+    // Any change rebuilds from a fresh copy anyway: the sources and objects are not worth their space.
+    await fs.rm(build.workDir, { recursive: true, force: true });
     return library;
 }
 

@@ -57,6 +57,8 @@ export type NativeSessionInfo = {
     /** Nodes of the largest training graph, known after the first step (0 before). */
     trainingGraphNodes: number;
     graphPaddingCopies: number;
+    /** Weights were repacked for the CPU's fast matmul kernels (the trainer's own backend, Q4_0 only). */
+    repackedWeights: boolean;
 };
 
 export type NativeStepResult = { loss: number; diverged: boolean; seconds: number };

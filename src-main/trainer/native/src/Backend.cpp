@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 
 #include "TrainerError.h"
@@ -16,10 +17,13 @@ std::mutex backendMutex;
 std::string loadedFrom;
 std::atomic<bool> ready{false};
 std::atomic<bool> verbose{false};
+std::atomic<bool> trainerCpuBackend{false};
 
-// llama.cpp logs every tensor and key it loads; keep warnings and errors, which explain failures.
+// llama.cpp logs every tensor and key it loads; keep warnings and errors, which explain failures, except
+// the expected one that LoRA tensors stay in plain CPU memory beside repacked weights.
 void logFilter(ggml_log_level level, const char * text, void *) {
-    if (verbose.load() || level == GGML_LOG_LEVEL_ERROR || level == GGML_LOG_LEVEL_WARN) {
+    const bool expected = std::strstr(text, "cannot use buft 'CPU_REPACK', fallback to CPU") != nullptr;
+    if (verbose.load() || ((level == GGML_LOG_LEVEL_ERROR || level == GGML_LOG_LEVEL_WARN) && !expected)) {
         std::fputs(text, stderr);
     }
 }
@@ -41,11 +45,14 @@ std::string ensureBackend(const std::string & libraryDir, const std::string & cp
         throw TrainerError(kErrModelLoad, "no CPU backend could be loaded from " + source);
     }
     llama_backend_init();
+    trainerCpuBackend.store(!cpuBackendPath.empty());
     loadedFrom = source;
     ready.store(true);
     return loadedFrom;
 }
 
 bool backendReady() { return ready.load(); }
+
+bool trainerCpuBackendLoaded() { return trainerCpuBackend.load(); }
 
 }  // namespace locus

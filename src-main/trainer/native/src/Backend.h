@@ -14,4 +14,11 @@ std::string ensureBackend(const std::string & libraryDir, const std::string & cp
 /** Whether the backend is ready; sessions refuse to open before ensureBackend. */
 bool backendReady();
 
+/**
+ * Whether the trainer's own CPU backend is loaded. Its backward pass reads Q4_0 weights repacked for the
+ * fast forward matmul (ggml-patches/0002), so models may load with repacking on; with node-llama-cpp's
+ * backend they must not (the backward op would not schedule).
+ */
+bool trainerCpuBackendLoaded();
+
 }  // namespace locus

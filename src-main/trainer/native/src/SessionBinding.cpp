@@ -179,6 +179,7 @@ napi_value infoObject(napi_env env, const SessionInfo & info) {
     number("forwardGraphNodes", info.forwardGraphNodes);
     number("trainingGraphNodes", info.trainingGraphNodes);
     number("graphPaddingCopies", info.graphPaddingCopies);
+    napi::setProperty(env, object, "repackedWeights", napi::makeBool(env, info.repackedWeights));
     return object;
 }
 

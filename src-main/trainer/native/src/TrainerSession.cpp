@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "AdapterFile.h"
+#include "Backend.h"
 #include "BaseModelMatrices.h"
 #include "GraphPadding.h"
 #include "TrainerError.h"
@@ -65,7 +66,7 @@ TrainerSession::TrainerSession(const SessionOptions & options) : options_(option
     const BaseModelMatrices base = readBaseModelMatrices(options_.modelPath);
     info_.architecture = base.architecture;
     try {
-        loadModel(base.tensorCount);
+        loadModel();
         createContext();
         probeGraph();
         padGraph(base.tensorCount);
@@ -94,11 +95,13 @@ void TrainerSession::release() {
     model_ = nullptr;
 }
 
-void TrainerSession::loadModel(int64_t) {
+void TrainerSession::loadModel() {
     llama_model_params params = llama_model_default_params();
     params.n_gpu_layers = 0;
-    // Repacked CPU weights (extra buffer types) have no backward op: the optimizer graph would not schedule.
-    params.use_extra_bufts = false;
+    // Repacked CPU weights (extra buffer types) have no backward op in node-llama-cpp's backend: the
+    // optimizer graph would not schedule. The trainer's own backend reads repacked Q4_0 back.
+    params.use_extra_bufts = trainerCpuBackendLoaded() && std::getenv("LOCUS_TRAINER_NO_REPACK") == nullptr;
+    info_.repackedWeights = params.use_extra_bufts;
     params.load_mode = LLAMA_LOAD_MODE_MMAP;
     model_ = llama_model_load_from_file(options_.modelPath.c_str(), params);
     if (model_ == nullptr) throw TrainerError(kErrModelLoad, "cannot load the model " + options_.modelPath);

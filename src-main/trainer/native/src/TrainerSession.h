@@ -50,6 +50,8 @@ struct SessionInfo {
     int forwardGraphNodes = 0;
     int trainingGraphNodes = 0;
     int graphPaddingCopies = 0;
+    /** Weights were repacked for the CPU's fast matmul kernels (trainer backend, Q4_0). */
+    bool repackedWeights = false;
 };
 
 struct StepResult {
@@ -96,7 +98,7 @@ public:
 
 private:
     void release();
-    void loadModel(int64_t baseTensorCount);
+    void loadModel();
     void createContext();
     void probeGraph();
     void padGraph(int64_t baseTensorCount);

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { withDefaultTrainingOptions } from "../../../src-main/trainer/defaultTrainingOptions.js";
+import { runTraining, type TrainingLoopSession } from "../../../src-main/trainer/runTraining.js";
+import { BudgetPlanner } from "../../../src-main/trainer/schedule/BudgetPlanner.js";
+import type { TrainingEvent, TrainingOptions } from "../../../src-main/trainer/types.js";
+
+type FakeScript = {
+    stepSeconds?: (step: number) => number;
+    evalSeconds?: number;
+    /** Validation loss after `steps` good steps. */
+    validationLoss?: (steps: number) => number;
+    /** Steps (by call number, from 0) whose loss overflows. */
+    diverging?: (call: number) => boolean;
+};
+
+/** A session on a simulated clock: each call advances time as a real one would take. */
+function fakeSession(script: FakeScript = {}) {
+    const clock = { ms: 0 };
+    let calls = 0;
+    let goodSteps = 0;
+    let kept = 0;
+    const saved: Array<{ path: string; best: boolean; keptAt: number; metadata: Record<string, string> }> = [];
+    const learningRates: number[] = [];
+    const session: TrainingLoopSession = {
+        trainStep: (_window, learningRate) => {
+            const call = calls++;
+            const seconds = script.stepSeconds?.(call) ?? 1;
+            clock.ms += seconds * 1000;
+            learningRates.push(learningRate);
+            const diverged = script.diverging?.(call) ?? false;
+            if (!diverged) goodSteps++;
+            return Promise.resolve({ loss: diverged ? Number.NaN : 5 - goodSteps * 0.01, diverged, seconds });
+        },
+        evaluate: (_windows, options) => {
+            const seconds = script.evalSeconds ?? 0.5;
+            clock.ms += seconds * 1000;
+            const steps = options?.best === true ? 0 : goodSteps;
+            return Promise.resolve({ loss: script.validationLoss?.(steps) ?? 5 - steps * 0.01, tokens: 8, seconds });
+        },
+        keepBest: () => {
+            kept = goodSteps;
+        },
+        save: (path, options) => {
+            clock.ms += 10;
+            saved.push({ path, best: options.best, keptAt: kept, metadata: options.metadata });
+            return Promise.resolve(path);
+        }
+    };
+    return { session, clock, saved, learningRates };
+}
+
+function run(fake: ReturnType<typeof fakeSession>, options: Partial<TrainingOptions> & { budgetSeconds: number }, extra: {
+    validation?: boolean;
+    isCancelled?: () => boolean;
+    events?: TrainingEvent[];
+    removed?: string[];
+} = {}) {
+    const trainingOptions = withDefaultTrainingOptions({ threads: 1, learningRate: 1e-3, ...options });
+    const planner = new BudgetPlanner({ startedAtMs: 0, budgetSeconds: options.budgetSeconds, tolerance: 0.05, validationOverhead: 0.05 });
+    return runTraining({
+        session: fake.session,
+        trainWindows: [Int32Array.of(1, 2, 3), Int32Array.of(4, 5, 6)],
+        validationWindows: extra.validation === false ? [] : [Int32Array.of(7, 8, 9)],
+        windowTokens: 2,
+        options: trainingOptions,
+        planner,
+        now: () => fake.clock.ms,
+        checkpointPath: (step) => `/adapters/run.step${String(step)}.gguf`,
+        adapterMetadata: (step, loss) => ({ step: String(step), loss: String(loss) }),
+        removeFile: (file) => {
+            extra.removed?.push(file);
+            return Promise.resolve();
+        },
+        isCancelled: extra.isCancelled ?? (() => false),
+        onEvent: (event) => extra.events?.push(event)
+    });
+}
+
+describe("runTraining", () => {
+    it("ends within 5% of the budget and spends most of it in optimizer steps", async () => {
+        const fake = fakeSession({ stepSeconds: (i) => (i === 0 ? 3 : 1 + 0.1 * Math.sin(i)), evalSeconds: 0.6 });
+        const outcome = await run(fake, { budgetSeconds: 60 });
+        expect(outcome.stoppedBy).toBe("budget");
+        expect(Math.abs(fake.clock.ms / 1000 - 60)).toBeLessThanOrEqual(3);
+        expect(outcome.optimizerSeconds / 60).toBeGreaterThanOrEqual(0.9);
+        expect(outcome.steps).toBeGreaterThan(40);
+    });
+
+    it("measures the untrained loss first, validates periodically and keeps only the best checkpoint on disk", async () => {
+        // Validation improves until step 20, then gets worse: longer is not always better.
+        const fake = fakeSession({ validationLoss: (steps) => 5 - 0.02 * Math.min(steps, 20) + 0.03 * Math.max(0, steps - 20), evalSeconds: 0.1 });
+        const events: TrainingEvent[] = [];
+        const removed: string[] = [];
+        const outcome = await run(fake, { budgetSeconds: 80 }, { events, removed });
+        expect(outcome.initialValidationLoss).toBe(5);
+        const checkpoints = events.filter((event) => event.type === "checkpoint");
+        expect(checkpoints.length).toBeGreaterThan(1);
+        expect(outcome.bestStep).toBeLessThanOrEqual(22);
+        expect(outcome.bestValidationLoss).toBeCloseTo(5 - 0.02 * Math.min(outcome.bestStep, 20), 6);
+        expect(outcome.adapterPath).toBe(`/adapters/run.step${String(outcome.bestStep)}.gguf`);
+        expect(removed).toEqual(checkpoints.slice(0, -1).map((event) => event.adapterPath));
+        expect(fake.saved.every((save) => save.best)).toBe(true);
+        expect(events.filter((event) => event.type === "progress")).toHaveLength(outcome.steps);
+    });
+
+    it("stops after the current step when cancelled, without a final validation or save", async () => {
+        const fake = fakeSession();
+        let polls = 0;
+        const outcome = await run(fake, { budgetSeconds: 100 }, { isCancelled: () => ++polls > 4 });
+        expect(outcome.stoppedBy).toBe("cancelled");
+        expect(outcome.steps).toBeLessThanOrEqual(4);
+        expect(fake.clock.ms).toBeLessThan(10_000);
+    });
+
+    it("halves the learning rate after a step overflows, and gives up after five", async () => {
+        const fake = fakeSession({ diverging: (call) => call === 3 });
+        const outcome = await run(fake, { budgetSeconds: 30, learningRate: 1e-3, warmupFraction: 0 });
+        expect(outcome.divergences).toBe(1);
+        expect(fake.learningRates[4]).toBeLessThan((fake.learningRates[2] as number) * 0.55);
+        const hopeless = fakeSession({ diverging: () => true });
+        const gaveUp = await run(hopeless, { budgetSeconds: 30 });
+        expect(gaveUp).toMatchObject({ stoppedBy: "diverged", divergences: 5, steps: 0, adapterPath: null });
+    });
+
+    it("saves the last weights when there is no validation data", async () => {
+        const fake = fakeSession();
+        const outcome = await run(fake, { budgetSeconds: 100, maxSteps: 7 }, { validation: false });
+        expect(outcome).toMatchObject({ stoppedBy: "max-steps", steps: 7, adapterPath: "/adapters/run.step7.gguf", initialValidationLoss: null });
+        expect(fake.saved).toEqual([expect.objectContaining({ best: false, metadata: { step: "7", loss: "null" } })]);
+    });
+});
