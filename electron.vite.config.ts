@@ -17,6 +17,7 @@ export default defineConfig({
                     index: "src-main/hosts/electron/main.ts",
                     browserHost: "src-main/hosts/browser/serve.ts",
                     parserWorker: "src-main/ingest/parse/parserWorker.ts",
+                    trainerWorker: "src-main/trainer/trainerWorker.ts",
                     cli: "src-main/hosts/cli/cli.ts"
                 }
             }

@@ -9,10 +9,12 @@ export type AnswererOptions = {
     retrieve?: number;
     /** Share of the chat context the sources may take (default 0.6). */
     sourceShare?: number;
+    /** Something the person should know about how this answer was found, e.g. that reranking was off. */
+    notice?: string;
 };
 
 /** A question prepared for the model: the grounded prompt and the sources it may cite. */
-export type PreparedQuestion = { systemPrompt: string; prompt: string; sources: NumberedSource[] };
+export type PreparedQuestion = { systemPrompt: string; prompt: string; sources: NumberedSource[]; notice?: string };
 
 /**
  * Answers from the library: retrieves the best passages, packs as many as the chat context allows
@@ -32,7 +34,8 @@ export class Answerer {
         const ranked = await this.retriever.retrieve(question, { limit: this.options.retrieve ?? 12, ...(signal ? { signal } : {}) });
         const budget = Math.floor(chat.contextSize * (this.options.sourceShare ?? 0.6));
         const sources = packSources(ranked, budget, chat.countTokens);
-        return { systemPrompt: GROUNDED_SYSTEM_PROMPT, prompt: buildGroundedPrompt(question, sources), sources };
+        const notice = this.options.notice;
+        return { systemPrompt: GROUNDED_SYSTEM_PROMPT, prompt: buildGroundedPrompt(question, sources), sources, ...(notice ? { notice } : {}) };
     }
 
     finish(answer: string, sources: readonly NumberedSource[]): { text: string; citations: Citation[] } {

@@ -18,7 +18,7 @@ const PERSIST_INTERVAL_MS = 250;
 
 type Generation = { chatId: string; messageId: string; controller: AbortController; done: Promise<void> };
 /** What the model is asked: the question itself, or (library mode) the question with numbered sources. */
-type Turn = { prompt: string; grounding: { answerer: Answerer; sources: NumberedSource[] } | null };
+type Turn = { prompt: string; grounding: { answerer: Answerer; sources: NumberedSource[]; notice?: string } | null };
 
 /** Chats: persistence, one streamed generation at a time, and Stop. */
 export class ChatService {
@@ -95,7 +95,7 @@ export class ChatService {
             const prepared = await answerer.prepare(
                 text, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length }, controller.signal
             );
-            return { prompt: prepared.prompt, grounding: { answerer, sources: prepared.sources } };
+            return { prompt: prepared.prompt, grounding: { answerer, sources: prepared.sources, ...(prepared.notice ? { notice: prepared.notice } : {}) } };
         };
         generation.done = this.#generate(this.#session.session, generation, turn).finally(() => {
             if (this.#generation === generation) this.#generation = null;
@@ -160,7 +160,8 @@ export class ChatService {
         if (citations != null) this.chats.setCitations(messageId, citations);
         this.events.emit("chat.done", {
             chatId, messageId, reason, ...(errorMessage ? { error: errorMessage } : {}),
-            ...(citations != null ? { content: answer, citations } : {})
+            ...(citations != null ? { content: answer, citations } : {}),
+            ...(grounding?.notice ? { notice: grounding.notice } : {})
         });
     }
 

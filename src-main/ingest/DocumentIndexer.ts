@@ -4,7 +4,9 @@ import { hashFile as hashFileStreaming } from "../models/download/hashFile.js";
 import { EmbeddingModelMismatchError } from "../store/library/EmbeddingModelMismatchError.js";
 import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { LibraryDocument } from "../store/library/types.js";
+import type { DocumentChunk } from "./chunk/types.js";
 import { chunkParsedDocument } from "./chunkParsedDocument.js";
+import type { ParsedDocument } from "./parse/types.js";
 import { pageCountOf } from "./pageCountOf.js";
 import { failureReason } from "./failureReason.js";
 import type { DocumentParser, IngestEmbedder } from "./types.js";
@@ -17,7 +19,15 @@ export type IndexHooks = {
     onChunks: (count: number) => void;
     /** Share of the document done (0..1), for the time estimate. */
     onFraction: (fraction: number) => void;
+    /** The document is parsed and chunked, embedding starts: the parser is free for the next document. */
+    onParsed?: () => void;
 };
+
+/** A document read and chunked ahead of its turn (see `prepare`), or why it cannot be indexed. */
+export type PreparedDocument =
+    | { status: "ready"; chunks: DocumentChunk[]; parsed: ParsedDocument; contentHash: string }
+    | { status: "failed"; reason: string }
+    | { status: "stopped" };
 
 /** `stopped`: cancelled or removed meanwhile; `retry`: the library's embedding model changed under it. */
 export type IndexOutcome =
@@ -39,13 +49,15 @@ export type DocumentIndexerOptions = {
 export class DocumentIndexer {
     constructor(private readonly options: DocumentIndexerOptions) {}
 
-    async index(document: LibraryDocument, embedder: IngestEmbedder, modelId: string, hooks: IndexHooks): Promise<IndexOutcome> {
-        const { store, batchSize } = this.options;
+    /**
+     * Hashes, parses (in the parser process) and chunks a document, marking it `parsing`. Ingestion runs it
+     * for the next document while the current one is embedding, so parsing never leaves the embedding
+     * contexts idle.
+     */
+    async prepare(document: LibraryDocument, embedder: IngestEmbedder, signal: AbortSignal): Promise<PreparedDocument> {
         const { id, sourcePath, displayName } = document;
-        const { signal } = hooks;
-        let step: "reading" | "embedding" | "saving" = "reading";
         try {
-            store.setStatus(id, "parsing");
+            this.options.store.setStatus(id, "parsing");
             // Hashed before parsing: an edit made during the parse then changes the file's time and hash again,
             // so the next scan re-indexes it, instead of a new hash being stored with chunks of the old text.
             const contentHash = await (this.options.hashFile ?? hashFileStreaming)(sourcePath, { signal });
@@ -55,9 +67,29 @@ export class DocumentIndexer {
             const chunks = await chunkParsedDocument(parsed, (text) => embedder.countTokens(text), target, signal);
             if (chunks.length === 0)
                 return { status: "failed", reason: `"${displayName}" contains no text to index. Check that it opens correctly in its usual app.` };
+            return { status: "ready", chunks, parsed, contentHash };
+        } catch (error) {
+            if (signal.aborted) return { status: "stopped" };
+            return { status: "failed", reason: failureReason(error, displayName, "reading") };
+        }
+    }
+
+    /** Indexes a document; `prepared` is its `prepare` result when that ran ahead (with the same embedder). */
+    async index(
+        document: LibraryDocument, embedder: IngestEmbedder, modelId: string, hooks: IndexHooks, prepared?: Promise<PreparedDocument>
+    ): Promise<IndexOutcome> {
+        const { store, batchSize } = this.options;
+        const { id, displayName } = document;
+        const { signal } = hooks;
+        const ready = await (prepared ?? this.prepare(document, embedder, signal));
+        if (ready.status !== "ready") return ready;
+        if (signal.aborted) return { status: "stopped" };
+        const { chunks, parsed, contentHash } = ready;
+        hooks.onParsed?.();
+        let step: "embedding" | "saving" = "embedding";
+        try {
             hooks.onFraction(0.05);
 
-            step = "embedding";
             store.setStatus(id, "embedding");
             const vectors: ArrayLike<number>[] = [];
             for (let start = 0; start < chunks.length; start += batchSize) {

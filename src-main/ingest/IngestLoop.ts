@@ -3,7 +3,7 @@ import { LocusError } from "@common/errors.js";
 import type { LibraryReader } from "../store/library/LibraryReader.js";
 import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { DocumentSource, LibraryDocument } from "../store/library/types.js";
-import type { DocumentIndexer, IndexOutcome } from "./DocumentIndexer.js";
+import type { DocumentIndexer, IndexOutcome, PreparedDocument } from "./DocumentIndexer.js";
 import { embeddingModelId } from "./embeddingModelId.js";
 import { IngestProgressTracker } from "./IngestProgressTracker.js";
 import type { ProvideEmbedder, IngestEmbedder } from "./types.js";
@@ -24,7 +24,13 @@ export type IngestLoopOptions = {
 };
 
 /** The document being indexed, with the file facts it started from. */
-type Current = { id: string; sizeBytes: number; mtimeMs: number; abort: AbortController; done: Promise<unknown>; requeue?: DocumentSource };
+type Current = {
+    id: string; sizeBytes: number; mtimeMs: number; abort: AbortController; done: Promise<unknown>; requeue?: DocumentSource;
+    /** Its parse is over: stopping it must not kill the parser, which may be reading the next document. */
+    parsed?: boolean;
+};
+/** The next document, parsed and chunked while the current one is embedding. */
+type Ahead = { id: string; abort: AbortController; prepared: Promise<PreparedDocument> };
 
 /**
  * The worker side of the ingest queue: while documents are `queued`, gets the embedding model and
@@ -37,6 +43,7 @@ export class IngestLoop {
     #checkModel = false;
     #abort = new AbortController();
     #current: Current | null = null;
+    #ahead: Ahead | null = null;
     #disposed = false;
 
     constructor(private readonly options: IngestLoopOptions) {
@@ -65,14 +72,27 @@ export class IngestLoop {
         const current = this.#current;
         if (current?.id === document.id && (source.sizeBytes !== current.sizeBytes || source.mtimeMs !== current.mtimeMs))
             current.requeue = source;
+        // Read ahead from a version of the file that is now stale: it is read again at its turn.
+        const ahead = this.#ahead;
+        if (ahead?.id === document.id) {
+            ahead.abort.abort();
+            this.#ahead = null;
+        }
     }
 
     /** Stops indexing this document if it is under way, and waits until it has let go. */
     async stopDocument(documentId: string): Promise<void> {
+        const ahead = this.#ahead;
+        if (ahead?.id === documentId) {
+            ahead.abort.abort();
+            await this.options.stopParser();
+            await ahead.prepared;
+            return;
+        }
         const current = this.#current;
         if (current?.id !== documentId) return;
         current.abort.abort();
-        await this.options.stopParser();
+        if (!current.parsed) await this.options.stopParser();
         await current.done;
     }
 
@@ -135,13 +155,43 @@ export class IngestLoop {
             if (model === null) return;
 
             // Listed again: a new embedding model has just re-queued the whole library.
-            for (const listed of store.listDocuments(["queued"])) {
-                if (signal.aborted || this.#disposed) return;
-                const document = store.getDocument(listed.id);
-                if (document?.status !== "queued") continue;
-                if ((await this.#indexOne(document, model, signal)) === "retry") break;
+            const listed = store.listDocuments(["queued"]);
+            try {
+                for (const [index, { id }] of listed.entries()) {
+                    if (signal.aborted || this.#disposed) return;
+                    const ahead = this.#ahead?.id === id ? this.#ahead : null;
+                    if (ahead !== null) this.#ahead = null;
+                    const document = store.getDocument(id);
+                    // Prepared ahead, it is `parsing` now; otherwise only a document still queued is due.
+                    if (document === undefined || (ahead === null && document.status !== "queued")) continue;
+                    const following = () => this.#prepareAhead(listed.slice(index + 1), model.embedder, signal);
+                    if ((await this.#indexOne(document, model, signal, ahead, following)) === "retry") break;
+                }
+            } finally {
+                await this.#dropAhead();
             }
         }
+    }
+
+    /** Starts reading and chunking the next queued document, so it is ready when the current one is saved. */
+    #prepareAhead(rest: readonly LibraryDocument[], embedder: IngestEmbedder, runSignal: AbortSignal): void {
+        // One document ahead at most; one read ahead already waits for its turn (a re-queued file came first).
+        if (this.#ahead !== null) return;
+        const next = rest.map(({ id }) => this.options.store.getDocument(id)).find((document) => document?.status === "queued");
+        if (next === undefined || runSignal.aborted || this.#disposed) return;
+        const abort = new AbortController();
+        this.#ahead = { id: next.id, abort, prepared: this.options.indexer.prepare(next, embedder, AbortSignal.any([runSignal, abort.signal])) };
+    }
+
+    /** A document prepared ahead whose turn will not come in this run goes back to the queue. */
+    async #dropAhead(): Promise<void> {
+        const ahead = this.#ahead;
+        this.#ahead = null;
+        if (ahead === null) return;
+        ahead.abort.abort();
+        await ahead.prepared;
+        const document = this.options.store.getDocument(ahead.id);
+        if (document?.status === "parsing") this.options.store.setStatus(ahead.id, "queued");
     }
 
     /** The embedding model, recorded as the library's; null (with the reason shown) when there is none or it cannot load. */
@@ -168,21 +218,30 @@ export class IngestLoop {
         return { embedder, id: embeddingModelId(embedder.identity) };
     }
 
-    async #indexOne(document: LibraryDocument, model: { embedder: IngestEmbedder; id: string }, runSignal: AbortSignal): Promise<IndexOutcome["status"]> {
+    async #indexOne(
+        document: LibraryDocument, model: { embedder: IngestEmbedder; id: string }, runSignal: AbortSignal,
+        ahead: Ahead | null, prepareNext: () => void
+    ): Promise<IndexOutcome["status"]> {
         const abort = new AbortController();
         const tracker = this.#tracker;
         tracker.include(document.id, document.sizeBytes);
         tracker.begin(document.id, document.displayName);
         this.options.onProgress(false);
         this.options.onDocumentsChanged();
+        // Removing or cancelling this document must also stop the reading that ran ahead for it.
+        if (ahead !== null) abort.signal.addEventListener("abort", () => ahead.abort.abort(), { once: true });
         const done = this.options.indexer.index(document, model.embedder, model.id, {
             signal: AbortSignal.any([runSignal, abort.signal]),
             onChunks: (count) => {
                 tracker.addChunks(count);
                 this.options.onProgress(false);
             },
-            onFraction: (fraction) => tracker.setFraction(fraction)
-        });
+            onFraction: (fraction) => tracker.setFraction(fraction),
+            onParsed: () => {
+                current.parsed = true;
+                prepareNext();
+            }
+        }, ahead?.prepared);
         const current: Current = { id: document.id, sizeBytes: document.sizeBytes, mtimeMs: document.mtimeMs, abort, done };
         this.#current = current;
         const outcome = await done;

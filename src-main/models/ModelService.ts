@@ -3,6 +3,9 @@ import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import type { Engine } from "../engine/Engine.js";
 import type { ModelFileReport } from "../engine/inspectModelFile.js";
 import type { ModelRepository, StoredModel } from "../store/ModelRepository.js";
+import { hashFile } from "./download/hashFile.js";
+import type { ModelFits } from "./fit/ModelFits.js";
+import type { VerifiedHash } from "./download/downloadTypes.js";
 
 /** Asks the person for a model file in a native dialog; only the Electron host has one. */
 export type PickModelFile = () => Promise<string | null>;
@@ -21,11 +24,14 @@ export class ModelService {
     constructor(
         private readonly models: ModelRepository,
         private readonly engine: Engine,
-        private readonly pickModelFile: PickModelFile | null
+        private readonly pickModelFile: PickModelFile | null,
+        /** Each model's fit on this computer, worked out in the background; without it the list has none. */
+        private readonly fits: ModelFits | null = null
     ) {}
 
+    /** Every model, each with its fit where it is known already (the others' are being worked out). */
     list(): ModelInfo[] {
-        return this.models.list().map(toInfo);
+        return this.models.list().map((model) => this.#info(model));
     }
 
     async addWithDialog(): Promise<ModelInfo | null> {
@@ -35,15 +41,25 @@ export class ModelService {
         return filePath == null ? null : this.addFromPath(filePath);
     }
 
-    async addFromPath(filePath: string): Promise<ModelInfo> {
+    /**
+     * Adds a model file after its header is checked, with its SHA-256: the hash a download already
+     * verified, or else one computed here. The file is hashed as a stream in 1 MiB reads, so a file of
+     * several gigabytes takes seconds but never holds up the event loop (other calls go on meanwhile).
+     */
+    async addFromPath(filePath: string, verified?: VerifiedHash): Promise<ModelInfo> {
         const report = await this.engine.inspect(filePath);
-        return toInfo(this.models.add(this.#fromReport(report)));
+        const hash = verified ?? { sha256: await hashFile(report.path), source: "computed" as const };
+        const stored = this.models.add({ ...this.#fromReport(report), sha256: hash.sha256, sha256Source: hash.source });
+        // The same path added again may be another file now.
+        this.fits?.forget(stored.id);
+        return this.#info(stored);
     }
 
     async remove(modelId: string): Promise<void> {
         this.#require(modelId);
         if (this.engine.status.modelId === modelId) await this.engine.unload();
         this.models.remove(modelId);
+        this.fits?.forget(modelId);
     }
 
     load(modelId: string): Promise<EngineStatus> {
@@ -56,6 +72,11 @@ export class ModelService {
 
     status(): EngineStatus {
         return this.engine.status;
+    }
+
+    #info(model: StoredModel): ModelInfo {
+        const fit = this.fits?.known(model);
+        return fit === undefined ? toInfo(model) : { ...toInfo(model), fit };
     }
 
     #require(modelId: string): StoredModel {

@@ -1,5 +1,6 @@
 import type { LearningPlan } from "@common/setup/types.js";
 import { estimateSpeed } from "./estimateSpeed.js";
+import { adaptedLayerCount, loraRankFor } from "./loraShape.js";
 import type { ChatCandidate, RecommendInput } from "./recommendTypes.js";
 
 /** Below this many tokens of documents a LoRA adapter has too little to learn from. */
@@ -21,13 +22,10 @@ export function chooseLearningPlan(input: RecommendInput, chat: ChatCandidate): 
     if (input.indexedTokens < minimumLoraTokens)
         return { plan: { method: "rag" }, reason: "Your documents are still few, and with little data looking passages up (RAG) gives nearly all the benefit of training." };
 
-    // Salemi & Zamani 2024: RAG + PEFT gives the largest gain, PEFT's share growing with the data, so the
-    // adapter's capacity (rank) grows with the data too.
-    const rank = input.indexedTokens < 500_000 ? 8 : input.indexedTokens < 5_000_000 ? 16 : 32;
+    // Rank grows with the data (Salemi & Zamani 2024); only the last quarter of the layers (EDGE-LLM).
+    const rank = loraRankFor(input.indexedTokens);
     const layers = chat.entry.architecture?.layers ?? Math.max(1, chat.fit.totalLayers - 1);
-    // Adaptive layer tuning (EDGE-LLM; DESIGN.md trainer): training only the last quarter of the layers
-    // shortens the backward pass, which dominates training time on a CPU.
-    const count = Math.max(2, Math.round(layers / 4));
+    const count = adaptedLayerCount(layers);
     const targetModules = input.difficulty === "domain-reasoning"
         ? ["attn_q", "attn_k", "attn_v", "attn_output", "ffn_up", "ffn_down"]
         : ["attn_q", "attn_v"];

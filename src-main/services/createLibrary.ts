@@ -3,6 +3,7 @@ import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
 import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import { Answerer } from "../answer/Answerer.js";
 import { EmbedderProvider } from "../engine/EmbedderProvider.js";
+import { RerankerProvider } from "../engine/RerankerProvider.js";
 import type { Engine } from "../engine/Engine.js";
 import { IngestService, toDocumentInfo } from "../ingest/index.js";
 import { FolderWatcher } from "../ingest/watch/FolderWatcher.js";
@@ -28,6 +29,11 @@ export function createLibrary(deps: {
         const model = id == null ? undefined : models.get(id);
         return model == null ? null : { modelId: model.id, path: model.path };
     });
+    const rerankers = new RerankerProvider(engine, () => {
+        const id = settings.get().rerankerModelId;
+        const model = id == null ? undefined : models.get(id);
+        return model == null ? null : { modelId: model.id, path: model.path };
+    });
     const ingest = new IngestService({ store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads) });
     const watcher = new FolderWatcher({
         meta: new LibraryMeta(db), library: store, ingest,
@@ -38,12 +44,22 @@ export function createLibrary(deps: {
     ingest.onDocumentsChanged(() => events.emit("library.changed", { documents: documents() }));
     // A newly chosen embedding model re-embeds the library at the next run.
     settings.onChange(() => ingest.resume());
+    // Another reranker (or none) frees the old one at once rather than at the next question.
+    settings.onChange(() => void rerankers.release().catch((error: unknown) => console.error("Locus: could not free the reranker:", error)));
 
-    /** Library questions search by keywords, and also by meaning once an embedding model is chosen. */
+    /**
+     * Library questions search by keywords, also by meaning once an embedding model is chosen, and are
+     * reranked when a reranker is chosen (or answered without it, saying why, when it fails to load).
+     */
     const answerer = async (): Promise<Answerer> => {
         const embedder = await embedders.get();
-        const retriever = new HybridRetriever(store, embedder == null || store.embeddingModel() == null ? {} : { embedQuery: (q) => embedder.embed(q) });
-        return new Answerer(retriever);
+        const reranker = await rerankers.get();
+        const ranking = reranker.model;
+        const retriever = new HybridRetriever(store, {
+            ...(embedder == null || store.embeddingModel() == null ? {} : { embedQuery: (q: string) => embedder.embed(q) }),
+            ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
+        });
+        return new Answerer(retriever, reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {});
     };
 
     async function add(paths: readonly string[]): Promise<LibraryDocumentInfo[]> {
@@ -62,7 +78,7 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, answerer, documents, add, openDocument,
+        store, ingest, watcher, embedders, rerankers, answerer, documents, add, openDocument,
         source: (chunkId: number) => sourcePassage(store, chunkId),
         start: async () => {
             ingest.start();
@@ -71,6 +87,7 @@ export function createLibrary(deps: {
         dispose: async () => {
             await watcher.dispose();
             await ingest.dispose();
+            await rerankers.dispose();
             await embedders.dispose();
         }
     };

@@ -13,7 +13,10 @@ import { quantSchema, type Quant } from "../models/catalogSchema.js";
 import { ModelDownloadService } from "../models/download/ModelDownloadService.js";
 import type { DownloadProgress } from "../models/download/downloadTypes.js";
 import { toContractJob } from "../models/download/toContractJob.js";
+import { ModelFits } from "../models/fit/ModelFits.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
+import { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
+import { createPersonalize, type Personalize, type PersonalizeDeps } from "../personalize/createPersonalize.js";
 import { ChatRepository } from "../store/ChatRepository.js";
 import { SettingsRepository } from "../settings/SettingsRepository.js";
 import { SettingsService } from "../settings/SettingsService.js";
@@ -41,6 +44,8 @@ export type ServicesOptions = {
     hubEndpoint?: string;
     /** Longest answer in tokens (default 2048). */
     maxAnswerTokens?: number;
+    /** Training options beyond budget and threads (tests use a higher learning rate and a step limit). */
+    training?: PersonalizeDeps["training"];
 };
 
 export type Services = {
@@ -52,6 +57,7 @@ export type Services = {
     library: Library;
     setup: SetupService;
     settings: SettingsService;
+    personalize: Personalize;
     dispose(): Promise<void>;
 };
 
@@ -66,16 +72,33 @@ export async function createServices(options: ServicesOptions): Promise<Services
         gpu: "auto", contextSize: saved.contextSize, ...(saved.threads != null ? { threads: saved.threads } : {}), ...options.engine
     });
     settings.onChange((next) => engine.configure({ contextSize: next.contextSize, threads: next.threads }));
-    const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null);
+    // Fits use the wizard's view of the hardware: `setup` is built below, and asked only once the list is read.
+    const fits = new ModelFits({ hardware: (): Promise<HardwareProfile> => setup.hardware(), contextSize: () => settings.get().contextSize, llama: () => engine.llama() });
+    const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null, fits);
     const library = createLibrary({ db, engine, settings, models: modelRepository, events, openFile: options.openFile ?? null });
     const chats = new ChatService(new ChatRepository(db), engine, events, {
         maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer
     });
+    const personalize = createPersonalize({
+        db, engine, library: library.store, models: modelRepository, chatModelId: () => settings.get().chatModelId,
+        dataDir: options.dataDir,
+        onProgress: (run) => events.emit("training.progress", run),
+        onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
+        ...(options.training ? { training: options.training } : {})
+    });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
+    fits.onSettled(modelsChanged);
+    // Another context size changes every fit: the list goes out without them, then with each as it is worked out.
+    let fitContext = saved.contextSize;
+    settings.onChange(({ contextSize }) => {
+        if (contextSize === fitContext) return;
+        fitContext = contextSize;
+        modelsChanged();
+    });
     const downloads = new ModelDownloadService({
         db, catalog: bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
         inspect: (filePath) => engine.inspect(filePath),
-        register: async (filePath) => (await models.addFromPath(filePath)).id,
+        register: async (filePath, verified) => (await models.addFromPath(filePath, verified)).id,
         ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})
     });
     const lastProgress = new Map<string, DownloadProgress>();
@@ -100,8 +123,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
         }),
         bundledCatalog,
         installedModel,
-        () => library.store.countTokens()
+        () => library.store.countTokens(),
+        {
+            localFile: (catalogId, quant) => {
+                const modelId = installedModel(catalogId, quant);
+                return modelId == null ? null : modelRepository.get(modelId)?.path ?? null;
+            },
+            headers: new RemoteHeaderCache({
+                cacheDir: path.join(options.dataDir, "cache", "gguf-headers"),
+                ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})
+            }),
+            llama: () => engine.llama()
+        }
     );
+    setup.onReprobe(() => {
+        fits.clear();
+        modelsChanged();
+    });
     engine.onStatus((status) => events.emit("engine.status", status));
     await engine.llama();
 
@@ -172,19 +210,31 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
         "chats.delete": ({ chatId }) => chats.delete(chatId),
         "chats.send": ({ chatId, text, mode }) => chats.send(chatId, text, mode),
-        "chats.stop": ({ chatId }) => chats.stop(chatId)
+        "chats.stop": ({ chatId }) => chats.stop(chatId),
+        "training.status": () => personalize.training.status(),
+        "training.start": (request) => personalize.training.start(request),
+        "training.cancel": () => personalize.training.cancel(),
+        "adapters.list": () => personalize.adapters.list(),
+        "adapters.activate": ({ adapterId, scale }) => personalize.adapters.activate(adapterId, scale),
+        "adapters.deactivate": () => personalize.adapters.deactivate(),
+        "adapters.setScale": ({ adapterId, scale }) => personalize.adapters.setScale(adapterId, scale),
+        "adapters.rename": ({ adapterId, name }) => personalize.adapters.rename(adapterId, name),
+        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId)
     }, { refuse });
 
     await library.start();
+    await personalize.start();
     // Interrupted downloads resume in the background; each may wait on the network.
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize,
         async dispose() {
+            await personalize.dispose();
             await downloads.dispose();
             await library.dispose();
             await chats.dispose();
+            await fits.dispose();
             await engine.dispose();
             db.close();
         }

@@ -1,13 +1,28 @@
+import type { Llama } from "node-llama-cpp";
 import type { CatalogListing, RecommendRequest } from "@common/contract/setupTypes.js";
 import type { FitResult, HardwareProfile, Recommendation } from "@common/setup/types.js";
 import { NotFoundError } from "@common/errors.js";
 import type { HardwareProbe } from "../hardware/HardwareProbe.js";
 import type { Catalog, CatalogEntry, CatalogQuant } from "../models/catalogSchema.js";
+import type { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
 import { recommend } from "../recommend/recommend.js";
 import { estimateFitFromCatalog } from "../recommend/fit/estimateFitFromCatalog.js";
+import { fitModel } from "../recommend/fit/fitModel.js";
 
 /** Looks up which catalog files are already on this computer (downloaded or imported). */
 export type InstalledLookup = (catalogId: string, quant: string) => string | null;
+
+export type SetupServiceOptions = {
+    /** Path of a catalog file on this computer, if it was downloaded: its header gives the fit. */
+    localFile?: (catalogId: string, quant: string) => string | null;
+    /** GGUF headers of catalog files read from the hub (cached on disk), for fits when there is no local copy. */
+    headers?: RemoteHeaderCache;
+    /** The app's Llama: on this (probed) machine node-llama-cpp simulates the load with it. */
+    llama?: () => Promise<Llama>;
+};
+
+/** "known": a fit already worked out from a header, else the catalog's; "online": read a header, from the hub if need be. */
+type FitOptions = { contextSize: number; hardware: HardwareProfile; source: "known" | "online" };
 
 /**
  * The resource-aware setup: what this computer has, how each catalog model fits, and the recommended
@@ -16,22 +31,40 @@ export type InstalledLookup = (catalogId: string, quant: string) => string | nul
  */
 export class SetupService {
     #hardware: Promise<HardwareProfile> | null = null;
+    readonly #headerFits = new Map<string, FitResult>();
+    readonly #reprobed = new Set<() => void>();
 
     constructor(
         private readonly probe: HardwareProbe,
         private readonly catalog: () => Catalog,
         private readonly installed: InstalledLookup,
-        private readonly indexedTokens: () => number
+        private readonly indexedTokens: () => number,
+        private readonly options: SetupServiceOptions = {}
     ) {}
 
     hardware(refresh = false): Promise<HardwareProfile> {
-        if (refresh || this.#hardware == null) this.#hardware = this.probe.probe();
+        if (refresh || this.#hardware == null) {
+            const again = this.#hardware != null;
+            this.#hardware = this.probe.probe();
+            this.#headerFits.clear();
+            if (again) for (const listener of this.#reprobed) listener();
+        }
         return this.#hardware;
     }
 
+    /** Called when the hardware is probed again: fits worked out for the last probe may no longer hold. */
+    onReprobe(listener: () => void): () => void {
+        this.#reprobed.add(listener);
+        return () => this.#reprobed.delete(listener);
+    }
+
+    /**
+     * Every catalog file with its fit: node-llama-cpp's from a header where one was already worked out
+     * (by `fit` or `recommend`), else the catalog's. Nothing is read here, so the list comes at once.
+     */
     async listCatalog(contextSize = 4096): Promise<CatalogListing[]> {
         const hardware = await this.hardware();
-        return this.catalog().models.map((entry) => ({
+        return Promise.all(this.catalog().models.map(async (entry) => ({
             id: entry.id,
             kind: entry.kind,
             displayName: entry.displayName,
@@ -40,31 +73,64 @@ export class SetupService {
             contextLength: entry.contextLength ?? null,
             embeddingDimension: entry.embeddingDimension ?? null,
             license: entry.license ?? null,
-            quants: entry.quants.map((quant) => ({
+            quants: await Promise.all(entry.quants.map(async (quant) => ({
                 quant: quant.quant,
                 fileName: quant.file,
                 sizeBytes: quant.sizeBytes ?? null,
-                fit: estimateFitFromCatalog(entry, quant, Math.min(contextSize, entry.contextLength ?? contextSize), hardware),
+                fit: await this.#fit(entry, quant, {
+                    contextSize: Math.min(contextSize, entry.contextLength ?? contextSize), hardware, source: "known"
+                }),
                 hashKnown: quant.sha256 != null,
                 installedModelId: this.installed(entry.id, quant.quant)
-            }))
-        }));
+            })))
+        })));
     }
 
+    /** One file's fit, from its header (local, or read from the hub when online), else from the catalog. */
     async fit(catalogId: string, quant: string, contextSize: number): Promise<FitResult> {
         const { entry, file } = this.find(catalogId, quant);
-        return estimateFitFromCatalog(entry, file, contextSize, await this.hardware());
+        return this.#fit(entry, file, { contextSize, hardware: await this.hardware(), source: "online" });
     }
 
+    /**
+     * The policy decides on catalog figures, then the headers of the files it
+     * picked are read from the hub and it decides again with those: a header can move a file across a label.
+     */
     async recommend(request: RecommendRequest): Promise<Recommendation> {
-        return recommend({
-            hardware: await this.hardware(),
-            indexedTokens: this.indexedTokens(),
-            difficulty: request.difficulty,
-            learningBudgetMinutes: request.learningBudgetMinutes,
-            latency: request.latency,
-            models: this.catalog().models
+        const hardware = await this.hardware();
+        const models = this.catalog().models;
+        const input = {
+            hardware, indexedTokens: this.indexedTokens(), models,
+            difficulty: request.difficulty, learningBudgetMinutes: request.learningBudgetMinutes, latency: request.latency
+        };
+        const first = recommend(input);
+        const picked = [first.chat, ...first.alternatives.map((alternative) => alternative.chat)];
+        const read = await Promise.all(picked.map(({ modelId, quant, contextSize }) => {
+            const { entry, file } = this.find(modelId, quant);
+            return this.#fit(entry, file, { contextSize, hardware, source: "online" });
+        }));
+        const fromHeaders = read.filter((fit) => fit.method === "gguf-insights");
+        return fromHeaders.length === 0 ? first : recommend({ ...input, fits: fromHeaders });
+    }
+
+    /** Fits worked out from a header are kept (a header's figures do not change) until the hardware is probed again. */
+    async #fit(entry: CatalogEntry, quant: CatalogQuant, { contextSize, hardware, source }: FitOptions): Promise<FitResult> {
+        const { localFile, headers, llama } = this.options;
+        const ggufPath = localFile?.(entry.id, quant.quant) ?? undefined;
+        const key = `${entry.id}|${quant.quant}|${contextSize}|${ggufPath ?? ""}`;
+        const known = this.#headerFits.get(key);
+        if (known !== undefined) return known;
+        // Working a fit out from a header takes node-llama-cpp a second or more: only when asked for one file.
+        if (source === "known") return estimateFitFromCatalog(entry, quant, contextSize, hardware);
+        const fit = await fitModel({
+            entry, quant, contextSize, hardware,
+            ...(ggufPath === undefined ? {} : { ggufPath }),
+            ...(headers === undefined ? {} : { remoteHeader: () => headers.headerFor(entry, quant) }),
+            // A simulated machine is not this one: node-llama-cpp then estimates instead of simulating a load here.
+            ...(llama === undefined || hardware.source !== "probed" ? {} : { llama: await llama() })
         });
+        if (fit.method === "gguf-insights") this.#headerFits.set(key, fit);
+        return fit;
     }
 
     find(catalogId: string, quant: string): { entry: CatalogEntry; file: CatalogQuant } {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
 import * as sqliteVec from "sqlite-vec";
+import { registerFtsText } from "./library/ftsText.js";
 import { migrate } from "./migrate.js";
 import { migrations } from "./migrations/index.js";
 
@@ -16,6 +17,8 @@ export function openDatabase(file: string): Database {
         db.pragma("foreign_keys = ON");
         db.pragma("busy_timeout = 5000");
         sqliteVec.load(db);
+        // The full-text index's triggers call it on every chunk written (migration 007).
+        registerFtsText(db);
         migrate(db, migrations);
         return db;
     } catch (error) {

@@ -33,6 +33,8 @@ export type TrainingLoopOutcome = {
     stoppedBy: StopReason;
     initialValidationLoss: number | null;
     bestValidationLoss: number | null;
+    /** The last validation loss measured (the run's end, or its last periodic check). */
+    lastValidationLoss: number | null;
     bestStep: number;
     finalTrainLoss: number | null;
     divergences: number;
@@ -41,6 +43,9 @@ export type TrainingLoopOutcome = {
     validationSeconds: number;
     saveSeconds: number;
 };
+
+/** Share of the budget the validations before and after training may take together. */
+const endChecksShare = 0.04;
 
 /** After this many rolled-back steps (each halving the learning rate) the run gives up. */
 const maxDivergences = 5;
@@ -54,11 +59,11 @@ const maxDivergences = 5;
 export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoopOutcome> {
     const { session, options, planner, now } = input;
     if (input.trainWindows.length === 0) throw new RangeError("runTraining needs at least one training window");
-    const validation = input.validationWindows.length > 0 ? concatWindows(input.validationWindows) : null;
+    let validation = input.validationWindows.length > 0 ? concatWindows(input.validationWindows) : null;
     const order = new WindowOrder(input.trainWindows.length, options.seed);
     const schedule = { peak: options.learningRate, warmupFraction: options.warmupFraction, minFraction: options.minLearningRateFraction };
     const outcome: TrainingLoopOutcome = {
-        adapterPath: null, steps: 0, tokens: 0, stoppedBy: "budget", initialValidationLoss: null, bestValidationLoss: null,
+        adapterPath: null, steps: 0, tokens: 0, stoppedBy: "budget", initialValidationLoss: null, bestValidationLoss: null, lastValidationLoss: null,
         bestStep: 0, finalTrainLoss: null, divergences: 0, lastLearningRate: 0, optimizerSeconds: 0, validationSeconds: 0, saveSeconds: 0
     };
     let latestValidation: number | null = null;
@@ -83,6 +88,13 @@ export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoo
     // timing is representative of the evaluations to come.
     const validateInitial = async (): Promise<void> => {
         if (validation === null) return;
+        // On a slow machine or a short budget, fewer held-out windows: evaluating one costs about half an
+        // optimizer step on it, and the checks before and after training may take `endChecksShare` of
+        // the budget between them, so that the budget goes to optimizer steps. Fixed from here on, so
+        // every validation loss is measured on the same text.
+        const affordable = Math.floor((endChecksShare * options.budgetSeconds) / (planner.stepSeconds ?? 0));
+        const count = Math.min(input.validationWindows.length, Math.max(1, Number.isFinite(affordable) ? affordable : Infinity));
+        if (count < input.validationWindows.length) validation = concatWindows(input.validationWindows.slice(0, count));
         outcome.initialValidationLoss = await evaluate(validation, true);
         latestValidation ??= outcome.initialValidationLoss;
     };
@@ -156,17 +168,26 @@ export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoo
         if (validation !== null && planner.shouldValidate() && !input.isCancelled()) await validate();
     }
 
-    if (outcome.stoppedBy !== "cancelled" && outcome.steps > 0) {
-        if (validation !== null) {
+    const saveLatest = async (): Promise<void> => {
+        const adapterPath = input.checkpointPath(outcome.steps);
+        const [, seconds] = await timed(() =>
+            session.save(adapterPath, { best: false, metadata: input.adapterMetadata(outcome.steps, null) }));
+        outcome.saveSeconds += seconds;
+        outcome.adapterPath = adapterPath;
+        outcome.bestStep = outcome.steps;
+    };
+
+    if (outcome.steps > 0) {
+        // A cancel answers fast: no final validation (it can take many seconds on a real model). What
+        // was kept stays; a run stopped before its first checkpoint keeps its latest weights.
+        if (outcome.stoppedBy === "cancelled") {
+            if (outcome.adapterPath === null) await saveLatest();
+        } else if (validation !== null) {
             if (!evaluatedSinceStep) await validate();
         } else {
-            const adapterPath = input.checkpointPath(outcome.steps);
-            const [, seconds] = await timed(() =>
-                session.save(adapterPath, { best: false, metadata: input.adapterMetadata(outcome.steps, null) }));
-            outcome.saveSeconds += seconds;
-            outcome.adapterPath = adapterPath;
-            outcome.bestStep = outcome.steps;
+            await saveLatest();
         }
     }
+    outcome.lastValidationLoss = outcome.steps > 0 && latestValidation !== outcome.initialValidationLoss ? latestValidation : null;
     return outcome;
 }

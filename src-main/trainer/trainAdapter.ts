@@ -97,6 +97,7 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
                 stoppedBy: outcome.stoppedBy,
                 initialValidationLoss: outcome.initialValidationLoss,
                 bestValidationLoss: outcome.bestValidationLoss,
+                lastValidationLoss: outcome.lastValidationLoss,
                 bestStep: outcome.bestStep,
                 finalTrainLoss: outcome.finalTrainLoss,
                 divergences: outcome.divergences,

@@ -68,6 +68,7 @@ const trainingStatsSchema = z.object({
     stoppedBy: z.enum(["budget", "max-steps", "cancelled", "diverged"]),
     initialValidationLoss: validationLoss,
     bestValidationLoss: validationLoss,
+    lastValidationLoss: validationLoss,
     bestStep: count,
     finalTrainLoss: finite.nullable(),
     divergences: count,

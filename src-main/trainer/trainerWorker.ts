@@ -7,6 +7,9 @@ import { cancelMessageSchema, trainingRequestSchema } from "./trainerSchemas.js"
 import type { TrainingEvent, TrainingRequest, TrainingResult } from "./types.js";
 
 let cancelled = false;
+// Ctrl-C in a terminal signals the whole process group, this worker included: the parent decides what it
+// means (a cancel message, so the run stops after its step and keeps its best adapter). Dying here would lose it.
+process.on("SIGINT", () => undefined);
 process.on("message", (message) => {
     if (cancelMessageSchema.safeParse(message).success) cancelled = true;
 });

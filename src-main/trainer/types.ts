@@ -31,7 +31,8 @@ export type TrainingOptions = LoraShape & {
     /**
      * Tokens per physical batch; gradients accumulate over the window's batches. Smaller saves memory
      * (logits are batch x vocabulary: 256 instead of 512 saves about 1 GB on a Llama 3 vocabulary), at
-     * the cost of no gradient through attention to earlier batches of the same window. Default 256.
+     * the cost of speed and of no gradient through attention to earlier batches of the same window.
+     * Default: the whole window on machines with 16 GB or more, else 256.
      */
     microBatchTokens: number;
     /** Peak AdamW learning rate. Default 1e-4 (LoRA on real models); synthetic tests use more. */
@@ -94,6 +95,8 @@ export type TrainingStats = {
     stoppedBy: StopReason;
     initialValidationLoss: number | null;
     bestValidationLoss: number | null;
+    /** The last validation loss measured after training began (the run's end or its last check). */
+    lastValidationLoss: number | null;
     bestStep: number;
     finalTrainLoss: number | null;
     /** Steps whose loss or weights were not finite and were rolled back. */

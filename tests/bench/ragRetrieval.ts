@@ -7,7 +7,9 @@ import {toFtsQuery} from "../../src-main/retrieval/toFtsQuery";
 import {LibraryStore} from "../../src-main/store/library/LibraryStore";
 import type {NewChunk} from "../../src-main/store/library/types";
 import {openDatabase} from "../../src-main/store/openDatabase";
+import type {SyntheticModelName} from "../support/gguf/syntheticModels";
 import {ragFlatScan} from "./ragFlatScan";
+import {runRagIngestBench, type RagIngestBenchResult} from "./ragIngest";
 import {latency, mean, recall, round, type Latency} from "./ragStatistics";
 import {RagSyntheticCorpus} from "./ragSyntheticCorpus";
 
@@ -160,15 +162,30 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
     }
 }
 
-/** `npx tsx --tsconfig tsconfig.node.json tests/bench/ragRetrieval.ts [--chunks 10000,100000] [--dims 384,768] [--queries 40] [--prefilter 400]`: prints JSON. */
+/**
+ * `npx tsx --tsconfig tsconfig.node.json tests/bench/ragRetrieval.ts [--ingest-models bge-small-embed,tiny-embed]
+ * [--threads 2] [--rounds 3] [--corpus pdfs,pagesPerPdf,markdownFiles,textFiles (4,25,30,30)] [--skip-ingest] [--chunks 10000,100000] [--dims 384,768] [--queries 40] [--prefilter 400]
+ * [--skip-retrieval]`: ingestion throughput, then retrieval latency; prints JSON.
+ */
 async function main(): Promise<void> {
     const argument = (name: string, fallback: string): string => {
         const at = process.argv.indexOf(`--${name}`);
         return at >= 0 ? process.argv[at + 1] ?? fallback : fallback;
     };
     const list = (text: string): number[] => text.split(",").map(Number);
+    const ingestion: RagIngestBenchResult[] = [];
+    if (!process.argv.includes("--skip-ingest"))
+        for (const model of argument("ingest-models", "bge-small-embed").split(",")) {
+            const threads = Number(argument("threads", String(Math.min(2, os.availableParallelism()))));
+            const [pdfs, pagesPerPdf, markdownFiles, textFiles] = list(argument("corpus", "4,25,30,30"));
+            const corpus = {pdfs: pdfs!, pagesPerPdf: pagesPerPdf!, markdownFiles: markdownFiles!, textFiles: textFiles!, wordsPerPage: 300};
+            const result = await runRagIngestBench({ model: model as SyntheticModelName, threads, rounds: Number(argument("rounds", "3")), corpus });
+            console.error(`ingestion with ${model}: ${result.pipeline.pagesPerSecond} pages/s, ${result.pipeline.chunksPerSecond} chunks/s, ` +
+                `raw embedding ${result.rawEmbedding.chunksPerSecond} chunks/s, ratio ${result.ratios.pipelineChunksPerSecondOverRaw}`);
+            ingestion.push(result);
+        }
     const results: RagRetrievalBenchResult[] = [];
-    for (const chunks of list(argument("chunks", "10000,100000")))
+    if (!process.argv.includes("--skip-retrieval")) for (const chunks of list(argument("chunks", "10000,100000")))
         for (const dimension of list(argument("dims", "384,768"))) {
             const result = await runRagRetrievalBench({
                 chunks, dimension, queries: Number(argument("queries", "40")), prefilterCandidates: Number(argument("prefilter", "400"))
@@ -177,7 +194,7 @@ async function main(): Promise<void> {
                 `ratio ${result.ratios.hybridP50OverFlatScanP50}, exact recall ${result.vectorExact.recallAt10}`);
             results.push(result);
         }
-    console.log(JSON.stringify({cpuCores: os.availableParallelism(), node: process.version, results}, null, 2));
+    console.log(JSON.stringify({cpuCores: os.availableParallelism(), node: process.version, ingestion, results}, null, 2));
 }
 
 if (process.argv[1] != null && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -29,17 +29,11 @@ Fishermen say the colour tells them the herring have arrived.
 The tide rises twice a day by about three metres. The old pier floods at the spring tides of March and September.
 `;
 
-/** What the services sent over the socket and what the page asked, seen by the test (the app's own words, unchanged). */
-type Wire = { sends: Record<string, unknown>[]; citeNext: Record<string, unknown> | null };
+/** The questions the page sent, seen by the test; every message passes through unchanged. */
+type Wire = { sends: Record<string, unknown>[] };
 
-/**
- * The browser host's socket, passed through unchanged except for one thing: the synthetic model's
- * answers are noise (DESIGN.md, "Models in tests"), so it never writes a `[1]`. When `citeNext` is set,
- * the next library answer's `chat.done` gets that citation and a final text that uses it, exactly as
- * the Answerer would send them. Everything else, the source passage included, comes from the services.
- */
 async function watchSocket(page: Page): Promise<Wire> {
-    const wire: Wire = { sends: [], citeNext: null };
+    const wire: Wire = { sends: [] };
     await page.routeWebSocket(/\/ws\?token=/, (ws: WebSocketRoute) => {
         const server = ws.connectToServer();
         ws.onMessage((message) => {
@@ -47,21 +41,7 @@ async function watchSocket(page: Page): Promise<Wire> {
             if (request.method === "chats.send" && request.args) wire.sends.push(request.args);
             server.send(message);
         });
-        server.onMessage((message) => {
-            const data = JSON.parse(String(message)) as { type: string; event?: string; payload?: Record<string, unknown> };
-            const citation = wire.citeNext;
-            if (data.type === "event" && data.event === "chat.done" && citation && data.payload) {
-                const citations = data.payload.citations as unknown[] | undefined;
-                if (!citations || citations.length === 0) {
-                    data.payload.content = "The harbour turns a deep teal in winter [1]. Arrays like `list[1]` stay code, and [7] stays text.";
-                    data.payload.citations = [citation];
-                }
-                wire.citeNext = null;
-                ws.send(JSON.stringify(data));
-                return;
-            }
-            ws.send(message);
-        });
+        server.onMessage((message) => ws.send(message));
     });
     return wire;
 }
@@ -139,7 +119,11 @@ test("a person adds a folder, is told to choose an embedding model, sees each fi
 });
 
 test("asking the library sends library mode, shows citation chips and sources, and a chip opens the passage in place", async ({ page }) => {
-    const [chatPath, embedPath] = await Promise.all([ensureSyntheticModel("tiny-q8_0"), ensureSyntheticModel("tiny-embed")]);
+    // The scripted model answers every question with one fixed text that cites [1] and an invented [7]
+    // (tests/support/gguf/generateScriptedChatModel.ts): the citation below comes from the real path.
+    const [chatPath, embedPath, rerankPath] = await Promise.all([
+        ensureSyntheticModel("scripted-cite"), ensureSyntheticModel("tiny-embed"), ensureSyntheticModel("tiny-rerank")
+    ]);
     const docs = path.join(dataDir, "docs");
     fs.mkdirSync(docs);
     fs.writeFileSync(path.join(docs, "sea.md"), seaDocument);
@@ -160,47 +144,53 @@ test("asking the library sends library mode, shows citation chips and sources, a
     await expect(page.getByTestId("settings-embedding-model-saved")).toBeVisible();
     await page.getByTestId("settings-cancel").click();
 
+    // A reranker: the list in Settings offers only rerankers (and None); the answer below goes through it.
+    const rerankId = await addModel(page, rerankPath);
+    await page.getByTestId("open-settings").click();
+    await expect(page.getByTestId("settings-reranker").locator("option")).toHaveCount(2);
+    await page.getByTestId("settings-reranker").selectOption(rerankId);
+    await page.getByTestId("settings-reranker-apply").click();
+    await expect(page.getByTestId("settings-reranker-saved")).toBeVisible();
+    await page.getByTestId("settings-cancel").click();
+
     await page.getByTestId("library-open").click();
     await page.getByTestId("library-path-input").fill(path.join(docs, "sea.md"));
     await page.getByTestId("library-add").click();
     const sea = page.getByTestId("library-doc");
     await expect(sea).toHaveAttribute("data-status", "indexed", { timeout: 120_000 });
-    const documentId = (await sea.getAttribute("data-document-id"))!;
 
     // A new chat, switched to "Ask my library": the question goes out in library mode.
     await page.getByTestId("new-chat").click();
     await page.getByTestId("mode-library").click();
     await expect(page.getByTestId("mode-library")).toHaveAttribute("aria-pressed", "true");
-    // The only document's first passage: chunk ids start at 1 in a new library.
-    wire.citeNext = {
-        number: 1, chunkId: 1, documentId, documentName: "sea.md", page: null, headingPath: ["The sea at Locus harbour", "Colour"],
-        charStart: 0, charEnd: 10
-    };
     await page.getByTestId("composer").fill("What colour is the harbour in winter?");
     await page.getByTestId("send").click();
     const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
-    // A noise answer runs to the length limit: stop it once it streams; the end still carries the citations.
-    await expect.poll(async () => Number(await answer.getAttribute("data-length")), { timeout: 120_000 }).toBeGreaterThan(0);
-    await page.getByTestId("stop").click();
-    await expect(answer).toHaveAttribute("data-status", /done|stopped/);
+    await expect(answer).toHaveAttribute("data-status", "done", { timeout: 120_000 });
     expect(wire.sends.at(-1)).toMatchObject({ mode: "library", text: "What colour is the harbour in winter?" });
 
-    // The final text replaced the streamed one; only the real citation became a chip.
-    await expect(answer).toContainText("deep teal in winter");
+    // The final text replaced the streamed one: [1] points at a retrieved passage and became a chip;
+    // the invented [7] pointed at nothing and is gone.
+    await expect(answer).toContainText("In winter the harbour turns deep teal");
+    await expect(answer).toContainText("never grey.");
+    await expect(answer).not.toContainText("[7]");
     const chip = answer.getByTestId("citation");
     await expect(chip).toHaveCount(1);
     await expect(chip).toHaveAttribute("data-number", "1");
-    await expect(answer.locator("code")).toHaveText("list[1]");
-    await expect(answer).toContainText("[7] stays text");
     await expect(answer.getByTestId("message-source")).toHaveCount(1);
     await expect(answer.getByTestId("message-source")).toContainText("sea.md");
+    // Reranked without trouble: no "answered without reranking" note.
+    await expect(answer.locator(".note")).toHaveCount(0);
 
     // The chip opens the passage, highlighted in its context; Esc closes it and focus returns to the chip.
     await chip.click();
     const source = page.getByTestId("source-view");
     await expect(source).toBeVisible();
     await expect(source.getByTestId("source-document")).toHaveText("sea.md");
-    await expect(source.getByTestId("source-highlight")).toContainText("teal");
+    // Which passage is [1] is the (random) reranker's call: the view shows the cited section's own text.
+    const place = await answer.getByTestId("message-source").locator(".place").innerText();
+    await expect(source.getByTestId("source-place")).toContainText(place.split("›").at(-1)!.trim());
+    await expect(source.getByTestId("source-highlight")).toContainText(/Colour/.test(place) ? "deep teal" : "tide rises twice a day");
     await source.getByTestId("source-open-file").click();
     await expect(source.getByTestId("source-file-note")).toContainText("Open sea.md from your file manager");
     await page.keyboard.press("Escape");

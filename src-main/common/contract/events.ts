@@ -1,3 +1,4 @@
+import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { Citation, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
 import type { ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
@@ -11,21 +12,28 @@ export type Events = {
     "chat.done": {
         chatId: string; messageId: string; reason: GenerationStopReason; error?: string;
         content?: string; citations?: Citation[];
+        /** Something to know about how a library answer was found (e.g. it was not reranked, and why). */
+        notice?: string;
     };
     /** A download changed state or made progress (at most a few times a second). */
     "downloads.changed": DownloadJob;
     /** Documents were added, removed or changed state. */
     "library.changed": { documents: LibraryDocumentInfo[] };
     "library.progress": IngestProgress;
-    /** The list of models changed (a download finished, a file was imported or removed). */
+    /** The list of models changed (a download finished, a file was imported or removed, a model's fit was worked out). */
     "models.changed": { models: ModelInfo[] };
+    /** The training run changed state or made progress (about once per optimizer step). */
+    "training.progress": TrainingRunInfo;
+    /** An adapter was added, removed, renamed, activated, deactivated or rescaled. */
+    "adapters.changed": { adapters: AdapterInfo[] };
 };
 
 export type EventName = keyof Events;
 export type EventMessage = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
 
 export const eventNames: readonly EventName[] = [
-    "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed", "library.changed", "library.progress"
+    "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed", "library.changed", "library.progress",
+    "training.progress", "adapters.changed"
 ];
 
 export function isEventName(name: unknown): name is EventName {

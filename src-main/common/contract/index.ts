@@ -9,3 +9,4 @@ export * from "./client.js";
 export * from "./setupTypes.js";
 export * from "./settingsTypes.js";
 export * from "./libraryTypes.js";
+export * from "./personalizeTypes.js";

@@ -12,7 +12,9 @@ export const methodNames = [
     "downloads.list", "downloads.start", "downloads.pause", "downloads.resume", "downloads.cancel",
     "library.list", "library.addWithDialog", "library.addPaths", "library.remove", "library.reindex", "library.cancel",
     "library.progress", "library.source", "library.openFile",
-    "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop"
+    "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
+    "training.status", "training.start", "training.cancel",
+    "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove"
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof methodNames)[number]>;

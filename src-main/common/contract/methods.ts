@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import type { Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
@@ -79,7 +80,29 @@ export const methods = {
     "chats.send": method<{ userMessageId: string; assistantMessageId: string }>()(
         z.strictObject({ chatId: id, text: z.string().trim().min(1).max(100_000), mode: z.enum(["chat", "library"]).optional() })
     ),
-    "chats.stop": method<void>()(z.strictObject({ chatId: id }))
+    "chats.stop": method<void>()(z.strictObject({ chatId: id })),
+
+    /** The current training run, or the last one since the app started; null when there is none. */
+    "training.status": method<TrainingRunInfo | null>()(none),
+    /**
+     * Teaches the chosen chat model the given library documents (all indexed ones when omitted) within
+     * the budget. One run at a time; the adapter joins the registry when the run ends.
+     */
+    "training.start": method<TrainingRunInfo>()(z.strictObject({
+        documentIds: z.array(id).min(1).max(100_000).optional(),
+        budgetMinutes: z.number().int().min(1).max(24 * 60),
+        name: z.string().trim().min(1).max(100).optional()
+    })),
+    /** Stops the run after its current step; the best adapter so far is kept. */
+    "training.cancel": method<TrainingRunInfo | null>()(none),
+
+    "adapters.list": method<AdapterInfo[]>()(none),
+    /** Chat uses this adapter from the next answer (its base model must be the chat model). */
+    "adapters.activate": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, scale: z.number().min(0).max(2).optional() })),
+    "adapters.deactivate": method<AdapterInfo[]>()(none),
+    "adapters.setScale": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, scale: z.number().min(0).max(2) })),
+    "adapters.rename": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, name: z.string().trim().min(1).max(100) })),
+    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id }))
 } as const;
 
 export type Methods = typeof methods;

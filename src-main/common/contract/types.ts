@@ -1,3 +1,4 @@
+import type { FitResult } from "../setup/types.js";
 import type { Citation } from "./libraryTypes.js";
 
 /** Plain data exchanged between the services and the renderer. No Node, Electron or DOM types. */
@@ -41,7 +42,24 @@ export type ModelInfo = {
     addedAt: number;
     /** What the model is for: chat models answer, embedding models index documents, rerankers reorder passages. */
     role: "chat" | "embedding" | "reranker";
+    /** SHA-256 of the file (64 hex digits), recorded when it was added; absent for models added before Locus kept it. */
+    sha256?: string;
+    /**
+     * Where the hash came from: "computed" by Locus from a file the person imported, or a download checked
+     * against the hash its "catalog" entry or the "hub" (the repository's LFS object id) publishes.
+     */
+    sha256Source?: "computed" | "catalog" | "hub";
+    /**
+     * How the model fits this computer at the context size in settings, worked out from the file's GGUF
+     * header. Absent while that is under way (it takes a second or more): a `models.changed` follows.
+     */
+    fit?: ModelFit;
 };
+
+/** A model file's fit: "checked" with the wizard's figures, or "failed" with the reason in words. */
+export type ModelFit =
+    | { state: "checked"; result: FitResult }
+    | { state: "failed"; reason: string };
 
 export type EngineState = "idle" | "loading" | "ready" | "error";
 
@@ -54,6 +72,10 @@ export type EngineStatus = {
     contextSize: number | null;
     chatWrapper: string | null;
     error: string | null;
+    /** The LoRA adapter chat uses on top of the model, if any. */
+    adapter?: { id: string; name: string; scale: number } | null;
+    /** Why the active adapter is not applied (trained on another model, file missing), in words; else null. */
+    adapterNote?: string | null;
 };
 
 export type HostCapabilities = {

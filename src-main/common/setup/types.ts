@@ -56,6 +56,11 @@ export type FitResult = {
     contextSize: number;
     label: FitLabel;
     method: FitMethod;
+    /**
+     * With "gguf-insights": whose header was read, the "file" on this computer or the file on the "hub"
+     * (read remotely, only the header). Absent for catalog estimates.
+     */
+    headerSource?: "file" | "hub";
     gpuLayers: number;
     totalLayers: number;
     /** Bytes of system RAM the model and its context need (model weights off the GPU, KV cache, buffers). */

@@ -4,18 +4,25 @@ import { defaultDataDir } from "../../services/defaultDataDir.js";
 import { createCliServices, type CliServices } from "./createCliServices.js";
 import { runAsk } from "./runAsk.js";
 import { runIngest, type CliOutput } from "./runIngest.js";
+import { runTrain } from "./runTrain.js";
 import { UsageError } from "./UsageError.js";
 
 const USAGE = `Usage:
   locus ingest <files or folders...> [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
   locus ask "<question>" [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
+  locus train --docs <files, folders or document ids...> --minutes N [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
 
-Indexes documents into the same library the app uses, and answers questions from it with citations.
+Indexes documents into the same library the app uses, answers questions from it with citations, and
+teaches the chat model your documents (a LoRA adapter) within a time budget.
   --embedding-model PATH  GGUF embedding model (default: the one chosen in the app's Settings)
   --model PATH            GGUF chat model for ask (default: the one last loaded in the app)
   --data DIR              where Locus keeps its database (default: the app's folder, or LOCUS_DATA_DIR)
   --threads N             llama.cpp threads (default: all CPU math cores; never more)
   --max-tokens N          longest answer, in tokens (default 512)
+  --docs ...              train: what to learn from; files and folders not in the library are indexed first
+  --minutes N             train: the time budget (Ctrl-C stops early and keeps the best adapter)
+  --name NAME             train: the adapter's name (default: its documents and the date)
+  --activate              train: make the new adapter the one the app's chat uses
   --cpu                   do not use a GPU (or set LOCUS_GPU=false)
 
 Exit codes: 0 done, 1 some documents failed or the command could not finish, 2 wrong usage.`;
@@ -27,7 +34,8 @@ async function main(argv: readonly string[]): Promise<number> {
         args: [...argv], allowPositionals: true, strict: true,
         options: {
             data: { type: "string" }, "embedding-model": { type: "string" }, model: { type: "string" },
-            threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" }
+            threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" },
+            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }
         }
     });
     const [command, ...rest] = positionals;
@@ -35,11 +43,16 @@ async function main(argv: readonly string[]): Promise<number> {
         console.log(USAGE);
         return command === undefined && !values.help ? 2 : 0;
     }
-    if (command !== "ingest" && command !== "ask") throw new UsageError(`Unknown command "${command}". Use ingest or ask.`);
+    if (command !== "ingest" && command !== "ask" && command !== "train") throw new UsageError(`Unknown command "${command}". Use ingest, ask or train.`);
     const maxTokens = values["max-tokens"] ? positive(values["max-tokens"], "--max-tokens") : 512;
     // Checked before any model or database is opened, so a typo costs nothing.
     if (command === "ingest" && rest.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
     if (command === "ask" && rest.join(" ").trim() === "") throw new UsageError('Ask a question: locus ask "What is the notice period?"');
+    // `--docs a b c`: parseArgs takes only "a" as the flag's value; the rest arrive as positionals.
+    const docs = [...(values.docs ?? []), ...rest];
+    if (command === "train" && docs.length === 0) throw new UsageError("Name the documents to learn from: locus train --docs <paths or ids...> --minutes N");
+    if (command === "train" && values.minutes === undefined) throw new UsageError("Give the time budget: locus train --docs <paths or ids...> --minutes N");
+    const minutes = command === "train" ? positive(values.minutes ?? "", "--minutes") : 0;
 
     const services: CliServices = await createCliServices({
         dataDir: values.data ?? defaultDataDir(),
@@ -49,6 +62,8 @@ async function main(argv: readonly string[]): Promise<number> {
         ...(values.model ? { chatModelPath: values.model } : {})
     });
     try {
+        if (command === "train")
+            return await runTrain(services, { docs, minutes, activate: values.activate ?? false, ...(values.name ? { name: values.name } : {}) }, output);
         return command === "ingest"
             ? await runIngest(services, rest, output)
             : await runAsk(services, rest.join(" "), { maxTokens }, output);

@@ -29,6 +29,8 @@ export type CliServicesOptions = {
 export type ModelChoice = { modelId: string; path: string };
 
 export type CliServices = {
+    /** The folder the database and adapters are in. */
+    dataDir: string;
     db: Database;
     store: LibraryStore;
     engine: Engine;
@@ -69,7 +71,7 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
 
         return {
-            db, store, engine, embedders, ingest, embeddingModel, chatModel,
+            dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel,
             answerer: () => {
                 const embedder = embedders.peek();
                 // Vectors of another model cannot be compared with the library's: search by keywords only then.

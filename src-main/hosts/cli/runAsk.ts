@@ -1,6 +1,8 @@
 import { LlamaChatSession } from "node-llama-cpp";
 import type { Citation } from "@common/contract/libraryTypes.js";
 import type { NumberedSource } from "../../answer/types.js";
+import { toEngineAdapter } from "../../personalize/AdapterService.js";
+import { AdapterRepository } from "../../store/AdapterRepository.js";
 import type { CliServices } from "./createCliServices.js";
 import type { CliOutput } from "./runIngest.js";
 import { UsageError } from "./UsageError.js";
@@ -23,7 +25,11 @@ export async function runAsk(services: CliServices, question: string, options: A
     if (services.embeddingModel === null) output.err("No embedding model chosen: searching by keywords only.");
     else await embedders.get().catch((error: unknown) => output.err(`Searching by keywords only: ${describe(error)}`));
 
-    await engine.load(services.chatModel.modelId, services.chatModel.path);
+    // The adapter active in the app applies when this is the model it was trained on.
+    const adapter = new AdapterRepository(services.db).active();
+    if (adapter !== undefined) await engine.setAdapter(toEngineAdapter(adapter), { refuseOtherBase: false });
+    const status = await engine.load(services.chatModel.modelId, services.chatModel.path);
+    if (status.adapterNote) output.err(status.adapterNote);
     const { model, context, sequence } = engine.requireLoaded();
     const answerer = services.answerer();
     const prepared = await answerer.prepare(question, { contextSize: context.contextSize, countTokens: (text) => model.tokenize(text).length });

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { DownloadPhase } from "./downloadTypes.js";
+import type { DownloadPhase, VerifiedHash } from "./downloadTypes.js";
 import type { StoredDownload } from "./DownloadRepository.js";
 import { FileTransfer } from "./FileTransfer.js";
 import { hubHost, resolveUrl } from "./hubUrls.js";
@@ -13,7 +13,7 @@ export type DownloadRunDeps = {
     modelsDir: string;
     stallTimeoutMs: number;
     inspect: (filePath: string) => Promise<unknown>;
-    register: ((filePath: string, sha256: string) => Promise<string>) | null;
+    register: ((filePath: string, hash: VerifiedHash) => Promise<string>) | null;
     onProgress: (phase: DownloadPhase, doneBytes: number, totalBytes: number) => void;
     /** The transfer is complete and hashing begins. */
     onVerifying: () => void;
@@ -61,7 +61,7 @@ export class DownloadRun {
         await installFile(stagedPath, finalPath);
         try {
             await deps.inspect(finalPath);
-            const modelId = deps.register == null ? null : await deps.register(finalPath, job.expectedSha256);
+            const modelId = deps.register == null ? null : await deps.register(finalPath, { sha256: job.expectedSha256, source: job.sha256Source });
             return { filePath: finalPath, sizeBytes: size, modelId };
         } catch (error) {
             // Genuine but unusable here (or not addable): a file no one can load must not take up gigabytes.

@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { Catalog } from "../catalogSchema.js";
+import type { VerifiedHash } from "./downloadTypes.js";
 import type { FreeDiskBytes } from "./ensureFreeDisk.js";
 
 export type ModelDownloadServiceOptions = {
@@ -9,8 +10,8 @@ export type ModelDownloadServiceOptions = {
     modelsDir: string;
     /** Reads and checks the finished file's GGUF header (`Engine.inspect`); a throw fails the job. */
     inspect: (filePath: string) => Promise<unknown>;
-    /** Adds the verified file to the model list and returns its model id. */
-    register?: (filePath: string, sha256: string) => Promise<string>;
+    /** Adds the verified file to the model list, with the hash it matched, and returns its model id. */
+    register?: (filePath: string, hash: VerifiedHash) => Promise<string>;
     /** Hub endpoint; default https://huggingface.co/. */
     endpoint?: string;
     /** Free bytes of a folder's volume (default: `fs.statfs`). */

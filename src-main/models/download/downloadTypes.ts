@@ -30,6 +30,9 @@ export type DownloadFailure = { reason: DownloadFailureReason; message: string }
 /** Where the expected SHA-256 came from: the catalog shipped with Locus, or the hub's LFS object id. */
 export type Sha256Source = "catalog" | "hub";
 
+/** The SHA-256 a finished download matched, and who published it. */
+export type VerifiedHash = { sha256: string; source: Sha256Source };
+
 export type DownloadJob = {
     id: string;
     catalogId: string;

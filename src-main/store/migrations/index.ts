@@ -5,6 +5,9 @@ import { migration003 } from "./003_downloads.js";
 import { migration004 } from "./004_settings.js";
 import { migration005 } from "./005_message_citations.js";
 import { migration006 } from "./006_model_roles.js";
+import { migration007 } from "./007_cjk_keyword_search.js";
+import { migration008 } from "./008_adapters.js";
+import { migration009 } from "./009_model_hashes.js";
 
 /** Every migration, in order. Add a file per version; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];

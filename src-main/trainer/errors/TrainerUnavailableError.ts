@@ -13,7 +13,7 @@ export class TrainerUnavailableError extends TrainerError<TrainerUnavailableDeta
         super(
             details,
             `On-device learning is not available: the trainer at ${details.addonPath} could not be loaded (${details.reason}). ` +
-                `Build it with "npx tsx src-main/trainer/native/build.ts", or reinstall Locus.`
+                `Build it: run "npm run build:trainer" in the Locus folder (npm run setup does it too), then try again.`
         );
         this.name = "TrainerUnavailableError";
     }

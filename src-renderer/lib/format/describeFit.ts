@@ -1,4 +1,4 @@
-import type { FitLabel } from "@common/setup/types.js";
+import type { FitLabel, FitResult } from "@common/setup/types.js";
 
 /** How good a fit is, for colour: good (GPU or memory), partial (split with the GPU), bad (too large). */
 export type FitTone = "good" | "partial" | "bad";
@@ -26,4 +26,10 @@ export function presentFit(label: FitLabel): FitPresentation {
 
 export function isTooLarge(label: FitLabel): boolean {
     return label === "too large for this computer";
+}
+
+/** Where a fit's figures came from, in words: the model file's own header, or the catalog's description of it. */
+export function describeFitBasis(fit: Pick<FitResult, "method" | "headerSource">): string {
+    if (fit.method === "catalog-estimate") return "Estimated from the catalog.";
+    return fit.headerSource === "hub" ? "From the file's header, read from the model hub." : "From the file's header.";
 }

@@ -1,6 +1,6 @@
 export { clamp01, describeEngineStatus } from "./describeEngineStatus.js";
 export { describeDownload, downloadFraction, isDownloadActive } from "./describeDownload.js";
-export { isTooLarge, presentFit, type FitPresentation, type FitTone } from "./describeFit.js";
+export { describeFitBasis, isTooLarge, presentFit, type FitPresentation, type FitTone } from "./describeFit.js";
 export { cpuHighlights, describeCpu, describeDisk, describeGpu, describeMemory } from "./describeHardware.js";
 export { describeLearning } from "./describeLearning.js";
 export { describeContext, describeModelSize, describeParameters, modelSizeWord } from "./describeModel.js";
@@ -12,3 +12,12 @@ export {
     describeCitation, describeDocumentFacts, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
     describePlace, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
 } from "./describeLibrary.js";
+export {
+    adapterFacts, describeDocumentsUsed, describeLossChange, describeRunPhase, describeStop, describeTrainingPace, describeTrainingTime,
+    formatClock, formatDateTime, formatLoss, formatScale, formatTokenRate, formatTokens, isRunActive, lossChange, trainingFraction,
+    type LossChange
+} from "./describeTraining.js";
+export {
+    describeLossChart, layoutLossChart, lossSeries, maxPlottedPoints, niceTicks, stepDecimals, thinPoints,
+    type AxisTicks, type ChartMarker, type ChartTick, type LossChartLayout, type LossPoint, type LossSeries
+} from "./lossChart.js";

@@ -6,13 +6,14 @@ import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
 import { ChatModesState, LibraryState, SourceState } from "./library/index.js";
 import { ModelsState } from "./ModelsState.svelte.js";
+import { PersonalizeState } from "./personalize/index.js";
 import {
     browserKeyValueStore, DownloadsState, localSettingsStorage, SettingsPanelState, SettingsState, SetupInfoState, WizardState,
     type KeyValueStore
 } from "./setup/index.js";
 
 /** What the main area shows. */
-export type MainView = "chat" | "library";
+export type MainView = "chat" | "library" | "personalize";
 
 /** The renderer's root state: owns the parts and the actions that span several of them. */
 export class LocusApp {
@@ -29,6 +30,7 @@ export class LocusApp {
     readonly library: LibraryState;
     readonly source: SourceState;
     readonly modes: ChatModesState;
+    readonly personalize: PersonalizeState;
     view = $state<MainView>("chat");
     info = $state<AppInfo | null>(null);
     /** True once everything was read after connecting (tests wait for it before checking what did not open). */
@@ -57,6 +59,7 @@ export class LocusApp {
         this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings, this.models, this.library);
         this.source = new SourceState(api);
         this.modes = new ChatModesState(store);
+        this.personalize = new PersonalizeState({ api, library: this.library, settings: this.settings, connection: this.connection });
     }
 
     /** A dialog (the wizard or Settings) has the person's attention: the app's shortcuts wait. */
@@ -90,7 +93,11 @@ export class LocusApp {
     start(): () => void {
         const api = this.#api;
         const stops = [
-            api.on("engine.status", (status) => this.models.applyStatus(status)),
+            api.on("engine.status", (status) => {
+                this.models.applyStatus(status);
+                // Loading a model makes it the chat model in main's settings (the one Personalize teaches).
+                if (status.state === "ready" && this.settings.main && status.modelId !== this.settings.main.chatModelId) void this.settings.loadMain();
+            }),
             api.on("chats.changed", ({ chats }) => this.#applyChats(chats)),
             api.on("chat.token", (token) => this.conversation.appendToken(token)),
             api.on("chat.done", (done) => this.conversation.finish(done)),
@@ -100,6 +107,8 @@ export class LocusApp {
             }),
             api.on("library.changed", ({ documents }) => this.library.applyList(documents)),
             api.on("library.progress", (progress) => this.library.applyProgress(progress)),
+            api.on("training.progress", (run) => this.personalize.applyRun(run)),
+            api.on("adapters.changed", ({ adapters }) => this.personalize.applyAdapters(adapters)),
             api.on("models.changed", ({ models }) => {
                 this.models.applyList(models);
                 // Which catalog files are on this computer may have changed with the list.
@@ -124,7 +133,8 @@ export class LocusApp {
             this.library.capabilities = info.capabilities;
         }
         const [modelsRead] = await Promise.all([
-            this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain()
+            this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
+            this.personalize.refresh()
         ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;
@@ -144,6 +154,19 @@ export class LocusApp {
         this.view = "library";
         // Events keep the list current; reading it again also recovers from a failed first read.
         void this.library.refresh();
+    }
+
+    showPersonalize(): void {
+        this.view = "personalize";
+        // The chat model to teach is the one chosen last: loading a model changes it in main's settings.
+        void this.settings.loadMain();
+        void this.library.refresh();
+        void this.personalize.refresh();
+    }
+
+    /** Activates the adapter and goes to the chat, where the next answer uses it. */
+    async useAdapter(adapterId: string): Promise<void> {
+        if (await this.personalize.activate(adapterId)) this.view = "chat";
     }
 
     /** Opens the source panel on a citation; `restoreFocus` puts focus back where it was when the panel closes. */

@@ -7,3 +7,4 @@ export { applyOutcome, outcomeOf, type MessageOutcome, type MessageView } from "
 export { ModelsState } from "./ModelsState.svelte.js";
 export * from "./setup/index.js";
 export * from "./library/index.js";
+export * from "./personalize/index.js";

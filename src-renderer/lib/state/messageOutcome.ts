@@ -13,6 +13,7 @@ export function outcomeOf(done: Events["chat.done"]): MessageOutcome {
     const outcome = statusOf(done);
     if (done.content !== undefined) outcome.content = done.content;
     if (done.citations !== undefined) outcome.citations = done.citations;
+    if (done.notice !== undefined) outcome.notice = outcome.notice === undefined ? done.notice : `${outcome.notice}. ${done.notice}`;
     return outcome;
 }
 

@@ -5,7 +5,9 @@ import { ensureLlamaSource } from "../llamaCpp/ensureLlamaSource.js";
 import { pathExists } from "../llamaCpp/pathExists.js";
 import { syntheticModelsDir } from "../llamaCpp/repoPaths.js";
 import { UnknownSyntheticModelError } from "./errors.js";
+import { generateScriptedChatModel } from "./generateScriptedChatModel.js";
 import { generateSyntheticModel } from "./generateSyntheticModel.js";
+import { bertVocabFile, generateSyntheticBert } from "./generateSyntheticBert.js";
 import { llama3ChatTemplateFile, llama3VocabFile } from "./readLlama3Tokenizer.js";
 import { syntheticModelKey } from "./syntheticModelKey.js";
 import { syntheticModelNames, syntheticModels, type SyntheticModelName, type SyntheticModelSpec } from "./syntheticModels.js";
@@ -19,15 +21,19 @@ export async function ensureSyntheticModel(name: SyntheticModelName): Promise<st
     if (!Object.hasOwn(syntheticModels, name)) throw new UnknownSyntheticModelError(name, syntheticModelNames);
     const spec: SyntheticModelSpec = syntheticModels[name];
     const sourceDir = await ensureLlamaSource();
-    const key = await syntheticModelKey(spec, [llama3VocabFile, llama3ChatTemplateFile].map((file) => path.join(sourceDir, file)));
+    const tokenizerFiles = "kind" in spec && spec.kind === "bert" ? [bertVocabFile] : [llama3VocabFile, llama3ChatTemplateFile];
+    const key = await syntheticModelKey(spec, tokenizerFiles.map((file) => path.join(sourceDir, file)));
     const modelPath = path.join(syntheticModelsDir, `${name}.${key}.gguf`);
     if (await pathExists(modelPath)) return modelPath;
 
     await fs.mkdir(syntheticModelsDir, { recursive: true });
     const tempPath = `${modelPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
-        const pooling = spec.poolingType === undefined ? {} : { poolingType: spec.poolingType };
-        await generateSyntheticModel(spec.shape, spec.quant, tempPath, { seed: spec.seed, ...pooling });
+        if (!("kind" in spec)) {
+            const pooling = spec.poolingType === undefined ? {} : { poolingType: spec.poolingType };
+            await generateSyntheticModel(spec.shape, spec.quant, tempPath, { seed: spec.seed, ...pooling });
+        } else if (spec.kind === "bert") await generateSyntheticBert(tempPath, { seed: spec.seed, head: spec.head, shape: spec.shape });
+        else await generateScriptedChatModel(spec.answer, tempPath);
         await fs.rename(tempPath, modelPath);
     } finally {
         await fs.rm(tempPath, { force: true });

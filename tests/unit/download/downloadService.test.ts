@@ -26,8 +26,8 @@ describe("ModelDownloadService", () => {
         const registered: string[] = [];
         const models = new ModelRepository(harness.db);
         const service = harness.service({
-            register: async (filePath, sha256) => {
-                registered.push(`${filePath}#${sha256}`);
+            register: async (filePath, verified) => {
+                registered.push(`${filePath}#${verified.sha256}#${verified.source}`);
                 return models.add({ path: filePath, fileName: "f.gguf", displayName: "Test", architecture: "llama", sizeBytes: size, role: "chat" }).id;
             }
         });
@@ -38,7 +38,7 @@ describe("ModelDownloadService", () => {
 
         expect(job).toMatchObject({ state: "completed", downloadedBytes: size, modelId: models.list()[0]!.id, error: null });
         expect(await hashFile(harness.installedPath)).toBe(harness.file.sha256);
-        expect(registered).toEqual([`${harness.installedPath}#${harness.file.sha256}`]);
+        expect(registered).toEqual([`${harness.installedPath}#${harness.file.sha256}#catalog`]);
         expect(harness.inspected).toEqual([harness.installedPath]);
         expect(await harness.partialFiles()).toEqual([]);
         // The downloader fetched the file as several ranges over parallel connections.

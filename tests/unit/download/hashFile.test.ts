@@ -27,6 +27,31 @@ describe("hashFile", () => {
         expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     });
 
+    it("reads in chunks, so timers keep firing while a large file is hashed", async () => {
+        const file = path.join(dir, "large.bin");
+        await fs.writeFile(file, Buffer.alloc(64 * 1024 * 1024, 7));
+        let last = performance.now();
+        let longestGap = 0;
+        let ticks = 0;
+        const timer = setInterval(() => {
+            const now = performance.now();
+            longestGap = Math.max(longestGap, now - last);
+            last = now;
+            ticks++;
+        }, 2);
+        const start = performance.now();
+        try {
+            await hashFile(file);
+        } finally {
+            clearInterval(timer);
+        }
+        const took = performance.now() - start;
+        // Hashing 64 MiB in one blocking call would leave a single gap as long as the whole run.
+        expect(ticks).toBeGreaterThanOrEqual(4);
+        expect(longestGap).toBeLessThan(Math.max(50, took / 4));
+        await fs.rm(file);
+    });
+
     it("stops when its signal is aborted", async () => {
         const file = path.join(dir, "big.bin");
         const controller = new AbortController();

@@ -2,7 +2,7 @@ import type { DownloadJob } from "@common/contract";
 import type { GpuProfile } from "@common/setup/types.js";
 import { describe, expect, it } from "vitest";
 import {
-    bitsPerWeight, cpuHighlights, describeContext, describeCpu, describeDisk, describeDownload, describeGpu, describeLearning,
+    bitsPerWeight, cpuHighlights, describeContext, describeFitBasis, describeCpu, describeDisk, describeDownload, describeGpu, describeLearning,
     describeMemory, describeModelSize, describeParameters, describeQuantization, downloadFraction, formatBytes, formatMinutes,
     formatSpeed, formatTimeLeft, isTooLarge, presentFit, qualityLoss
 } from "../../../src-renderer/lib/format/index.js";
@@ -155,5 +155,13 @@ describe("describeDownload", () => {
         expect(describeDownload(job({ state: "failed" }))).toMatch(/failed/);
         expect(downloadFraction(job({ bytesTotal: null }))).toBeNull();
         expect(downloadFraction(job({ state: "done" }))).toBe(1);
+    });
+});
+
+describe("describeFitBasis", () => {
+    it("says whether a fit came from the file's header (local or on the hub) or from the catalog", () => {
+        expect(describeFitBasis({ method: "gguf-insights", headerSource: "file" })).toBe("From the file's header.");
+        expect(describeFitBasis({ method: "gguf-insights", headerSource: "hub" })).toMatch(/header, read from the model hub/);
+        expect(describeFitBasis({ method: "catalog-estimate" })).toBe("Estimated from the catalog.");
     });
 });

@@ -17,4 +17,14 @@ describe("a library answer's end", () => {
         expect(message.content).toBe("Hello");
         expect(message.citations).toBeUndefined();
     });
+
+    it("shows the services' note on how the answer was found, after a length-limit note", () => {
+        const notice = "Answered without reranking: the reranker could not be loaded. r.gguf is not a readable GGUF model.";
+        const message: MessageView = { id: "m", chatId: "c", role: "assistant", content: "Blue", status: "streaming", createdAt: 0 };
+        applyOutcome(message, outcomeOf({ chatId: "c", messageId: "m", reason: "done", notice }));
+        expect(message.notice).toBe(notice);
+        const cut: MessageView = { id: "n", chatId: "c", role: "assistant", content: "Blue", status: "streaming", createdAt: 0 };
+        applyOutcome(cut, outcomeOf({ chatId: "c", messageId: "n", reason: "max-tokens", notice }));
+        expect(cut.notice).toBe(`Reached the length limit. ${notice}`);
+    });
 });

@@ -21,6 +21,7 @@ function fakeSession(script: FakeScript = {}) {
     let kept = 0;
     const saved: Array<{ path: string; best: boolean; keptAt: number; metadata: Record<string, string> }> = [];
     const learningRates: number[] = [];
+    const evaluatedTokens: number[] = [];
     const session: TrainingLoopSession = {
         trainStep: (_window, learningRate) => {
             const call = calls++;
@@ -31,7 +32,8 @@ function fakeSession(script: FakeScript = {}) {
             if (!diverged) goodSteps++;
             return Promise.resolve({ loss: diverged ? Number.NaN : 5 - goodSteps * 0.01, diverged, seconds });
         },
-        evaluate: (_windows, options) => {
+        evaluate: (windows, options) => {
+            evaluatedTokens.push(windows.length);
             const seconds = script.evalSeconds ?? 0.5;
             clock.ms += seconds * 1000;
             const steps = options?.best === true ? 0 : goodSteps;
@@ -46,11 +48,13 @@ function fakeSession(script: FakeScript = {}) {
             return Promise.resolve(path);
         }
     };
-    return { session, clock, saved, learningRates };
+    return { session, clock, saved, learningRates, evaluatedTokens };
 }
 
 function run(fake: ReturnType<typeof fakeSession>, options: Partial<TrainingOptions> & { budgetSeconds: number }, extra: {
     validation?: boolean;
+    /** Held-out windows of three tokens each (default one). */
+    validationWindows?: number;
     isCancelled?: () => boolean;
     events?: TrainingEvent[];
     removed?: string[];
@@ -60,7 +64,7 @@ function run(fake: ReturnType<typeof fakeSession>, options: Partial<TrainingOpti
     return runTraining({
         session: fake.session,
         trainWindows: [Int32Array.of(1, 2, 3), Int32Array.of(4, 5, 6)],
-        validationWindows: extra.validation === false ? [] : [Int32Array.of(7, 8, 9)],
+        validationWindows: extra.validation === false ? [] : Array.from({ length: extra.validationWindows ?? 1 }, () => Int32Array.of(7, 8, 9)),
         windowTokens: 2,
         options: trainingOptions,
         planner,
@@ -86,6 +90,17 @@ describe("runTraining", () => {
         expect(outcome.steps).toBeGreaterThan(40);
     });
 
+    it("evaluates fewer held-out windows when steps are slow for the budget, the same ones every time", async () => {
+        const slow = fakeSession({ stepSeconds: () => 10, evalSeconds: 2 });
+        await run(slow, { budgetSeconds: 300 }, { validationWindows: 4 });
+        // 4% of 300 s holds one 10-second step's worth: one window of three tokens.
+        expect(slow.evaluatedTokens.length).toBeGreaterThan(1);
+        expect(new Set(slow.evaluatedTokens)).toEqual(new Set([3]));
+        const fast = fakeSession({ stepSeconds: () => 1, evalSeconds: 0.2 });
+        await run(fast, { budgetSeconds: 300 }, { validationWindows: 4 });
+        expect(new Set(fast.evaluatedTokens)).toEqual(new Set([12]));
+    });
+
     it("measures the untrained loss first, validates periodically and keeps only the best checkpoint on disk", async () => {
         // Validation improves until step 20, then gets worse: longer is not always better.
         const fake = fakeSession({ validationLoss: (steps) => 5 - 0.02 * Math.min(steps, 20) + 0.03 * Math.max(0, steps - 20), evalSeconds: 0.1 });
@@ -101,15 +116,30 @@ describe("runTraining", () => {
         expect(removed).toEqual(checkpoints.slice(0, -1).map((event) => event.adapterPath));
         expect(fake.saved.every((save) => save.best)).toBe(true);
         expect(events.filter((event) => event.type === "progress")).toHaveLength(outcome.steps);
+        // The final validation (after the last step, so in no step report) is handed back for the chart:
+        // past step 20 the loss only rises, so the last one is worse than the best.
+        expect(outcome.lastValidationLoss).toBeCloseTo(5 - 0.4 + 0.03 * (outcome.steps - 20), 6);
+        expect(outcome.lastValidationLoss).toBeGreaterThan(outcome.bestValidationLoss ?? Number.POSITIVE_INFINITY);
     });
 
-    it("stops after the current step when cancelled, without a final validation or save", async () => {
+    it("stops after the current step when cancelled, without a final validation, keeping the latest weights when nothing was kept yet", async () => {
         const fake = fakeSession();
         let polls = 0;
         const outcome = await run(fake, { budgetSeconds: 100 }, { isCancelled: () => ++polls > 4 });
         expect(outcome.stoppedBy).toBe("cancelled");
         expect(outcome.steps).toBeLessThanOrEqual(4);
         expect(fake.clock.ms).toBeLessThan(10_000);
+        expect(fake.saved.filter((save) => !save.best)).toHaveLength(1);
+        expect(outcome).toMatchObject({ adapterPath: `/adapters/run.step${String(outcome.steps)}.gguf`, bestStep: outcome.steps });
+    });
+
+    it("keeps the best checkpoint, and writes nothing more, when cancelled after one", async () => {
+        const fake = fakeSession();
+        const outcome = await run(fake, { budgetSeconds: 100, validationOverhead: 1 }, { isCancelled: () => fake.saved.length > 0 });
+        expect(outcome.stoppedBy).toBe("cancelled");
+        expect(fake.saved).toHaveLength(1);
+        expect(fake.saved[0]?.best).toBe(true);
+        expect(outcome.adapterPath).not.toBeNull();
     });
 
     it("halves the learning rate after a step overflows, and gives up after five", async () => {

@@ -4,6 +4,7 @@ import { isTooLarge } from "../../format/index.js";
 import type { LibraryState } from "../library/index.js";
 import type { ModelsState } from "../ModelsState.svelte.js";
 import { EmbeddingModelPicker } from "./EmbeddingModelPicker.svelte.js";
+import { RerankerPicker } from "./RerankerPicker.svelte.js";
 import { contextOptions } from "./contextOptions.js";
 import type { SettingsState } from "./SettingsState.svelte.js";
 import type { SetupInfoState } from "./SetupInfoState.svelte.js";
@@ -58,6 +59,8 @@ export class SettingsPanelState {
     saveProblem = $state<string | null>(null);
     /** The model list entry documents are indexed with; applied as soon as it is picked. */
     readonly embeddingPicker: EmbeddingModelPicker;
+    /** The optional reranker; applied as soon as it is picked. */
+    readonly rerankerPicker: RerankerPicker;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
@@ -76,6 +79,7 @@ export class SettingsPanelState {
         this.#info = info;
         this.#settings = settings;
         this.embeddingPicker = new EmbeddingModelPicker(settings, models, library);
+        this.rerankerPicker = new RerankerPicker(settings, models);
     }
 
     async show(): Promise<void> {
@@ -88,6 +92,7 @@ export class SettingsPanelState {
             const [mainProblem] = await Promise.all([this.#settings.loadMain(), this.#info.loadHardware()]);
             if (mainProblem !== null) this.problem = mainProblem;
             this.embeddingPicker.reset();
+            this.rerankerPicker.reset();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.

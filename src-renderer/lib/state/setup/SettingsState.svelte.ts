@@ -72,6 +72,12 @@ export class SettingsState {
         return this.#update({ embeddingModelId: modelId });
     }
 
+    /** Chooses the reranker (null: none); returns main's objection, or null. */
+    async chooseReranker(modelId: string | null): Promise<string | null> {
+        if (modelId === (this.main?.rerankerModelId ?? null)) return null;
+        return this.#update({ rerankerModelId: modelId });
+    }
+
     /**
      * A download finished: when it is the embedding file chosen and main has no embedding model yet,
      * it becomes the one documents are indexed with. Returns main's objection, or null.

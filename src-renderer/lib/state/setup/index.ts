@@ -1,6 +1,7 @@
 export { contextOptions } from "./contextOptions.js";
 export { DownloadsState } from "./DownloadsState.svelte.js";
 export { EmbeddingModelPicker } from "./EmbeddingModelPicker.svelte.js";
+export { RerankerPicker } from "./RerankerPicker.svelte.js";
 export { budgetOptions, difficultyOptions, latencyOptions, type GoalOption } from "./goalOptions.js";
 export { browserKeyValueStore, memoryKeyValueStore, type KeyValueStore } from "./keyValueStore.js";
 export { loraBudgets, loraRanks, SettingsPanelState, type PendingChoice } from "./SettingsPanelState.svelte.js";

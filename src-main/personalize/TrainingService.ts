@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { TrainingRunInfo } from "@common/contract/personalizeTypes.js";
+import { readGgufFileInfo } from "node-llama-cpp";
+import { Throttle } from "../ingest/Throttle.js";
+import { adaptedLayerCount, loraRankFor } from "../recommend/loraShape.js";
+import type { LibraryReader } from "../store/library/LibraryReader.js";
+import type { AdapterRepository, StoredAdapter } from "../store/AdapterRepository.js";
+import type { StoredModel } from "../store/ModelRepository.js";
+import { readAdapterBaseFingerprint } from "../trainer/adapter/verifyAdapterBase.js";
+import { fingerprintModelFile } from "../trainer/adapter/fingerprintModelFile.js";
+import type { TrainerClient } from "../trainer/TrainerClient.js";
+import type { TrainingDocument, TrainingOptions, TrainingResult, TrainingStats } from "../trainer/types.js";
+import { adapterName } from "./adapterName.js";
+import { assertTrainerBuilt } from "./assertTrainerBuilt.js";
+import { collectTrainingDocuments, type TrainingDocuments } from "./collectTrainingDocuments.js";
+import { NoChatModelError } from "./errors/NoChatModelError.js";
+import { TrainingBusyError } from "./errors/TrainingBusyError.js";
+import { removeStaleRunFolders, runFolderName } from "./runFolders.js";
+import { splitThreads } from "./splitThreads.js";
+import { toLocusError } from "./toLocusError.js";
+import { TrainingRun } from "./TrainingRun.js";
+
+/** What the service needs of the engine: its thread count, and a limit on it while a run takes the rest. */
+export type ThreadBudget = { readonly threads: number; limitThreads(limit: number | null): void };
+
+export type StartTraining = { documentIds?: readonly string[] | undefined; budgetMinutes: number; name?: string | undefined };
+
+export type TrainingServiceOptions = {
+    trainer: Pick<TrainerClient, "train" | "dispose">;
+    library: Pick<LibraryReader, "listDocuments" | "getDocument" | "documentChunks">;
+    models: { get(modelId: string): StoredModel | undefined };
+    /** The chat model chosen in Settings: the one a run teaches. */
+    chatModelId: () => string | null;
+    adapters: AdapterRepository;
+    engine: ThreadBudget;
+    /** Where finished adapters are kept (the data folder's `adapters/`). */
+    adaptersDir: string;
+    onProgress: (run: TrainingRunInfo) => void;
+    onAdapterAdded: (adapter: StoredAdapter) => void;
+    /**
+     * Leave one share of the cores to the engine while training, so chat still answers (default true).
+     * The CLI, which does nothing else meanwhile, gives the trainer every thread.
+     */
+    keepThreadsForChat?: boolean;
+    /** Throws when the native trainer is not built; checked before a run starts. */
+    checkTrainer?: () => void;
+    /** Training options beyond budget and threads (tests and benchmarks tune the learning rate, steps). */
+    training?: Partial<Omit<TrainingOptions, "budgetSeconds" | "threads" | "startedAt">>;
+    /** Least time between two progress events, in ms (default 250; state changes are sent at once). */
+    progressIntervalMs?: number;
+    now?: () => number;
+};
+
+type RunFacts = { model: StoredModel; data: TrainingDocuments; budgetMinutes: number; name: string; firstTrainLoss: number | null };
+
+type ActiveRun = { run: TrainingRun; controller: AbortController; done: Promise<void> };
+
+/** If a cancelled run does not stop within this time on dispose, its worker is killed (adapters are written atomically). */
+const disposeGraceMs = 5_000;
+
+/**
+ * Personalize's training runs: one at a time, on the chosen chat model, from library documents, in the
+ * trainer worker. While a run goes on the engine keeps one share of the cores and the trainer the rest.
+ * When it ends the best adapter moves from the run's folder into the adapters folder and joins the registry.
+ */
+export class TrainingService {
+    readonly #options: TrainingServiceOptions;
+    readonly #now: () => number;
+    #active: ActiveRun | null = null;
+    #last: TrainingRun | null = null;
+
+    constructor(options: TrainingServiceOptions) {
+        this.#options = options;
+        this.#now = options.now ?? Date.now;
+    }
+
+    /** The current run, or the last one since the service started. */
+    status(): TrainingRunInfo | null {
+        return (this.#active?.run ?? this.#last)?.info ?? null;
+    }
+
+    /** Checks everything a person can fix (model, documents, text, trainer), then starts the run in the background. */
+    start(request: StartTraining): TrainingRunInfo {
+        if (this.#active !== null) throw new TrainingBusyError();
+        const model = this.#chatModel();
+        try {
+            (this.#options.checkTrainer ?? assertTrainerBuilt)();
+        } catch (error) {
+            throw toLocusError(error);
+        }
+        const data = collectTrainingDocuments(this.#options.library, request.documentIds);
+        const run = new TrainingRun({
+            id: randomUUID(), modelId: model.id, modelName: model.displayName, documentCount: data.used.length,
+            budgetMinutes: request.budgetMinutes, startedAt: this.#now()
+        }, this.#now);
+        const controller = new AbortController();
+        const name = request.name ?? adapterName(data.used, new Date(run.info.startedAt));
+        const active: ActiveRun = { run, controller, done: Promise.resolve() };
+        this.#active = active;
+        this.#last = run;
+        active.done = this.#execute(active, model, data, request.budgetMinutes, name).finally(() => {
+            if (this.#active === active) this.#active = null;
+        });
+        this.#options.onProgress(run.info);
+        return run.info;
+    }
+
+    /** Stops the run after its current optimizer step; the best adapter so far is kept. */
+    cancel(): TrainingRunInfo | null {
+        this.#active?.controller.abort();
+        return this.status();
+    }
+
+    /** Resolves when the current run (if any) has ended and its adapter is registered. */
+    async idle(): Promise<void> {
+        await this.#active?.done;
+    }
+
+    async dispose(): Promise<void> {
+        const active = this.#active;
+        if (active !== null) {
+            active.controller.abort();
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([active.done, new Promise((resolve) => (timer = setTimeout(resolve, disposeGraceMs)))]);
+            clearTimeout(timer);
+        }
+        await this.#options.trainer.dispose();
+        await active?.done;
+    }
+
+    #chatModel(): StoredModel {
+        const modelId = this.#options.chatModelId();
+        if (modelId === null) throw new NoChatModelError("none-chosen");
+        const model = this.#options.models.get(modelId);
+        if (model === undefined || model.role !== "chat") throw new NoChatModelError("missing");
+        return model;
+    }
+
+    async #execute(active: ActiveRun, model: StoredModel, data: TrainingDocuments, budgetMinutes: number, name: string): Promise<void> {
+        const { run, controller } = active;
+        const { engine, trainer, adaptersDir } = this.#options;
+        const throttle = new Throttle(this.#options.progressIntervalMs ?? 250, () => this.#options.onProgress(run.info));
+        const runDir = path.join(adaptersDir, ".runs", runFolderName(run.info.id));
+        const split = this.#options.keepThreadsForChat === false ? null : splitThreads(engine.threads);
+        if (split !== null) engine.limitThreads(split.engine);
+        try {
+            await removeStaleRunFolders(path.join(adaptersDir, ".runs"));
+            if (controller.signal.aborted) {
+                run.cancelBeforeStart();
+                return;
+            }
+            const shape = await loraShapeFor(model.path, data.documents);
+            const result = await trainer.train({
+                modelPath: model.path, outputDir: runDir, name: "adapter", documents: data.documents,
+                options: { ...shape, ...this.#options.training, budgetSeconds: budgetMinutes * 60, threads: split?.trainer ?? Math.max(1, engine.threads), startedAt: run.info.startedAt }
+            }, {
+                signal: controller.signal,
+                onEvent: (event) => {
+                    if (event.type !== "progress") return;
+                    run.progress(event);
+                    throttle.request();
+                }
+            });
+            run.setState("saving");
+            throttle.flush();
+            const adapter = result.adapterPath === null ? null : await this.#register({ ...result, adapterPath: result.adapterPath }, {
+                model, data, budgetMinutes, name, firstTrainLoss: run.info.points[0]?.trainLoss ?? null
+            });
+            run.finish(result.stats, adapter?.id ?? null);
+            if (adapter !== null) this.#options.onAdapterAdded(adapter);
+        } catch (error) {
+            run.fail(toLocusError(error).message);
+        } finally {
+            if (split !== null) engine.limitThreads(null);
+            await fs.rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+            throttle.flush();
+        }
+    }
+
+    /** Moves the kept adapter into the adapters folder (a rename: it appears whole or not at all) and registers it. */
+    async #register(result: TrainingResult & { adapterPath: string }, run: RunFacts): Promise<StoredAdapter> {
+        const { stats } = result;
+        const { model, data, budgetMinutes, name } = run;
+        const fingerprint = (await readAdapterBaseFingerprint(result.adapterPath)) ?? (await fingerprintModelFile(model.path));
+        // A new name every time: node-llama-cpp caches adapters by path.
+        const filePath = path.join(this.#options.adaptersDir, `${randomUUID()}.gguf`);
+        await fs.rename(result.adapterPath, filePath);
+        const { size } = await fs.stat(filePath);
+        return this.#options.adapters.add({
+            name, filePath, baseModelId: model.id, baseModelName: model.displayName, baseModelFingerprint: fingerprint,
+            documents: data.used, budgetMinutes, steps: stats.steps, tokensTrained: stats.tokens,
+            ...lossBeforeAfter(stats, run.firstTrainLoss), sizeBytes: size
+        });
+    }
+}
+
+/**
+ * Loss before and after on held-out documents when there were some; else on the training text (the first
+ * step's loss is the untrained adapter's, measured before its update).
+ */
+function lossBeforeAfter(stats: TrainingStats, firstTrainLoss: number | null): Pick<StoredAdapter, "lossBefore" | "lossAfter" | "lossOn"> {
+    if (stats.initialValidationLoss !== null && stats.bestValidationLoss !== null)
+        return { lossBefore: stats.initialValidationLoss, lossAfter: stats.bestValidationLoss, lossOn: "held-out" };
+    return { lossBefore: firstTrainLoss, lossAfter: stats.finalTrainLoss, lossOn: "training" };
+}
+
+/**
+ * The adapter's shape by the rules the setup wizard explains (recommend/loraShape.ts): rank from the amount
+ * of text, and only the last quarter of the model's layers. The layer count comes from the file's header.
+ */
+const tokenizerKeys = ["tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type", "tokenizer.ggml.merges"];
+
+async function loraShapeFor(modelPath: string, documents: readonly TrainingDocument[]): Promise<Pick<TrainingOptions, "rank" | "alpha" | "lastLayers">> {
+    // About four characters a token in the languages the catalog's tokenizers cover best.
+    const tokens = documents.reduce((sum, document) => sum + document.text.length, 0) / 4;
+    const rank = loraRankFor(tokens);
+    // An unreadable header adapts every layer; the trainer then names what is wrong with the file.
+    const blockCount = await readGgufFileInfo(modelPath, { readTensorInfo: false, ignoreKeys: tokenizerKeys, logWarnings: false })
+        .then((info) => (info.architectureMetadata as { block_count?: unknown }).block_count, () => undefined);
+    const layers = typeof blockCount === "number" && blockCount > 0 ? blockCount : 0;
+    return { rank, alpha: 2 * rank, lastLayers: layers > 0 ? adaptedLayerCount(layers) : 0 };
+}

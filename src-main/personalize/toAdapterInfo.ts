@@ -1,0 +1,13 @@
+import type { AdapterInfo } from "@common/contract/personalizeTypes.js";
+import type { StoredAdapter } from "../store/AdapterRepository.js";
+
+/** What the renderer sees of an adapter: everything but its file path. */
+export function toAdapterInfo(adapter: StoredAdapter): AdapterInfo {
+    return {
+        id: adapter.id, name: adapter.name, baseModelId: adapter.baseModelId, baseModelName: adapter.baseModelName,
+        baseModelHash: adapter.baseModelFingerprint, documentNames: adapter.documents.map((document) => document.name),
+        budgetMinutes: adapter.budgetMinutes, steps: adapter.steps, tokensTrained: adapter.tokensTrained,
+        lossBefore: adapter.lossBefore, lossAfter: adapter.lossAfter, lossOn: adapter.lossOn, sizeBytes: adapter.sizeBytes, createdAt: adapter.createdAt,
+        active: adapter.active, scale: adapter.scale
+    };
+}
