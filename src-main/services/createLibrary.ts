@@ -14,6 +14,8 @@ import { LibraryMeta } from "../store/library/LibraryMeta.js";
 import { LibraryStore } from "../store/library/LibraryStore.js";
 import type { ModelRepository } from "../store/ModelRepository.js";
 import type { EventHub } from "./EventHub.js";
+import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
+import { ParserClient } from "../ingest/parse/ParserClient.js";
 
 /** Opens a document with the system's default app (Electron only). */
 export type OpenFile = (filePath: string) => Promise<void>;
@@ -21,6 +23,8 @@ export type OpenFile = (filePath: string) => Promise<void>;
 /** The document library: store, ingest queue, folder watcher, embedding model, retrieval and answers. */
 export function createLibrary(deps: {
     db: Database; engine: Engine; settings: SettingsService; models: ModelRepository; events: EventHub; openFile: OpenFile | null;
+    /** How the parser's worker process starts (Electron: a utility process); fork by default. */
+    spawnWorker?: SpawnWorkerProcess;
 }) {
     const { db, engine, settings, models, events } = deps;
     const store = new LibraryStore(db);
@@ -34,7 +38,11 @@ export function createLibrary(deps: {
         const model = id == null ? undefined : models.get(id);
         return model == null ? null : { modelId: model.id, path: model.path };
     });
-    const ingest = new IngestService({ store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads) });
+    const spawn = deps.spawnWorker;
+    const ingest = new IngestService({
+        store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads),
+        ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
+    });
     const watcher = new FolderWatcher({
         meta: new LibraryMeta(db), library: store, ingest,
         onError: (error) => console.error("Locus: the folder watcher failed:", error)

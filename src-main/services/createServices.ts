@@ -24,6 +24,7 @@ import { SetupService } from "../setup/SetupService.js";
 import { ModelRepository } from "../store/ModelRepository.js";
 import { openDatabase } from "../store/openDatabase.js";
 import { createLibrary, type Library, type OpenFile } from "./createLibrary.js";
+import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { EventHub } from "./EventHub.js";
 import { LOCUS_VERSION } from "./version.js";
 
@@ -42,6 +43,8 @@ export type ServicesOptions = {
     simulatedHardware?: HardwareProfile;
     /** Model hub address (tests use a local fake hub); default https://huggingface.co/. */
     hubEndpoint?: string;
+    /** How worker processes (trainer, parser) start: Electron's utility processes in the app; fork by default. */
+    spawnWorker?: SpawnWorkerProcess;
     /** Longest answer in tokens (default 2048). */
     maxAnswerTokens?: number;
     /** Training options beyond budget and threads (tests use a higher learning rate and a step limit). */
@@ -73,9 +76,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     });
     settings.onChange((next) => engine.configure({ contextSize: next.contextSize, threads: next.threads }));
     // Fits use the wizard's view of the hardware: `setup` is built below, and asked only once the list is read.
-    const fits = new ModelFits({ hardware: (): Promise<HardwareProfile> => setup.hardware(), contextSize: () => settings.get().contextSize, llama: () => engine.llama() });
+    const fits = new ModelFits({
+        hardware: (): Promise<HardwareProfile> => setup.hardware(), contextSize: () => settings.get().contextSize, llama: () => engine.llama()
+    });
     const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null, fits);
-    const library = createLibrary({ db, engine, settings, models: modelRepository, events, openFile: options.openFile ?? null });
+    const library = createLibrary({ db, engine, settings, models: modelRepository, events, openFile: options.openFile ?? null,
+        ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {})
+    });
     const chats = new ChatService(new ChatRepository(db), engine, events, {
         maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer
     });
@@ -84,7 +91,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         dataDir: options.dataDir,
         onProgress: (run) => events.emit("training.progress", run),
         onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
-        ...(options.training ? { training: options.training } : {})
+        ...(options.training ? { training: options.training } : {}),
+        ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {})
     });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     fits.onSettled(modelsChanged);

@@ -1,7 +1,7 @@
 // Entry of the trainer worker process: trains one LoRA adapter per request with the native addon, away
 // from the main process (a crash or an out-of-memory here cannot take the app down). Besides requests it
 // accepts one message, { type: "cancel" }: the run stops after its current optimizer step.
-import { serveWorkerRequests } from "../workers/serveWorkerRequests.js";
+import { parentPort, serveWorkerRequests } from "../workers/serveWorkerRequests.js";
 import { trainAdapter } from "./trainAdapter.js";
 import { cancelMessageSchema, trainingRequestSchema } from "./trainerSchemas.js";
 import type { TrainingEvent, TrainingRequest, TrainingResult } from "./types.js";
@@ -10,7 +10,7 @@ let cancelled = false;
 // Ctrl-C in a terminal signals the whole process group, this worker included: the parent decides what it
 // means (a cancel message, so the run stops after its step and keeps its best adapter). Dying here would lose it.
 process.on("SIGINT", () => undefined);
-process.on("message", (message) => {
+parentPort().onMessage((message) => {
     if (cancelMessageSchema.safeParse(message).success) cancelled = true;
 });
 

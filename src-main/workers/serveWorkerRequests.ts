@@ -26,7 +26,7 @@ const parentMessageSchema = z.object({ type: z.literal("request"), id: z.number(
  */
 export function serveWorkerRequests<Request, Result, Progress = never>(
     handler: WorkerHandler<Request, Result, Progress>,
-    port: ParentPort = nodeIpcPort()
+    port: ParentPort = parentPort()
 ): void {
     const send = (message: ChildMessage<Result, Progress>): void => port.send(message);
     port.onMessage((raw) => {
@@ -46,6 +46,32 @@ export function serveWorkerRequests<Request, Result, Progress = never>(
         })();
     });
     send({ type: "ready" });
+}
+
+/** What Electron gives a utility process in place of Node's IPC channel. */
+type ElectronParentPort = {
+    postMessage(message: unknown): void;
+    on(event: "message", listener: (event: { data: unknown }) => void): void;
+};
+
+let port: ParentPort | undefined;
+
+/**
+ * The channel to the process that started this worker: Electron's parentPort in a utility process (the
+ * app), Node's IPC channel under child_process.fork (browser host, CLI, tests). One per process.
+ */
+export function parentPort(): ParentPort {
+    port ??= electronParentPort() ?? nodeIpcPort();
+    return port;
+}
+
+function electronParentPort(): ParentPort | undefined {
+    const electronPort = (process as NodeJS.Process & { parentPort?: ElectronParentPort }).parentPort;
+    if (electronPort === undefined) return undefined;
+    return {
+        send: (message) => electronPort.postMessage(message),
+        onMessage: (listener) => electronPort.on("message", (event) => listener(event.data))
+    };
 }
 
 function nodeIpcPort(): ParentPort {

@@ -5,6 +5,7 @@ import { IPC_CHANNELS } from "@common/contract/transport.js";
 import { fail } from "@common/contract/result.js";
 import { createServices, type Services } from "../../services/createServices.js";
 import { hardenApp } from "./hardenApp.js";
+import { utilityWorkerProcess } from "./utilityWorkerProcess.js";
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./registerAppProtocol.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,7 +56,7 @@ app.whenReady().then(async () => {
     serveRenderer(path.join(here, "../renderer"));
     // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
     const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
-    services = await createServices({ dataDir, host: "electron", pickModelFile, pickDocuments, openFile });
+    services = await createServices({ dataDir, host: "electron", pickModelFile, pickDocuments, openFile, spawnWorker: utilityWorkerProcess });
 
     // Calls are accepted only from our own page in the main frame of our window.
     ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {
