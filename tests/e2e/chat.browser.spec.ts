@@ -27,6 +27,11 @@ test("a person loads a local GGUF, sees the answer stream, stops it, and finds t
     await page.getByTestId("model-path-input").fill(modelPath);
     await page.getByTestId("model-add").click();
     await expect(page.getByTestId("model-list-item")).toHaveCount(1);
+    // The list shows how the model fits this computer, worked out from its header, in the wizard's words.
+    await expect(page.getByTestId("model-fit-label")).toBeVisible();
+    await expect(page.getByTestId("model-fit-label")).toHaveAttribute("data-label", "fits in memory");
+    await expect(page.getByTestId("model-fit-label")).toHaveText(/Fits in memory/);
+    await expect(page.getByTestId("model-fit-memory")).toHaveText(/^Needs about [\d.]+ MB of memory at [\d,]+ tokens of context$/);
     await page.getByTestId("model-load").first().click();
     await expect(page.getByTestId("engine-status")).toHaveAttribute("data-state", "ready");
 

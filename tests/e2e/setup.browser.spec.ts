@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { ensureSyntheticModel } from "../support/gguf/ensureSyntheticModel.js";
 import { startBrowserHost, type RunningHost } from "./support/startBrowserHost.js";
 
 let dataDir = "";
@@ -126,4 +127,25 @@ test("the wizard can be skipped, and opened again from Set up…", async ({ page
     await expectStep(page, "goals");
     await page.getByTestId("wizard-back").click();
     await expectStep(page, "hardware");
+});
+
+test("a model in the list shows how it fits the simulated computer, and the memory it needs follows the context size in Settings", async ({ page }) => {
+    const modelPath = await ensureSyntheticModel("tiny-q8_0");
+    host = await startBrowserHost({ dataDir, args: ["--simulate-hardware", "laptop16GbCpu"] });
+    await page.goto(host.url);
+    await page.getByTestId("wizard-skip").click();
+    await page.getByTestId("model-path-input").fill(modelPath);
+    await page.getByTestId("model-add").click();
+
+    const item = page.getByTestId("model-list-item");
+    await expect(item.getByTestId("model-fit-label")).toBeVisible();
+    await expect(item.getByTestId("model-fit-label")).toHaveAttribute("data-label", "fits in memory");
+    await expect(item.getByTestId("model-fit-memory")).toHaveText(/^Needs about [\d.]+ MB of memory at 4,096 tokens of context$/);
+
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("settings-context").selectOption("2048");
+    await page.getByTestId("settings-save").click();
+    await expect(page.getByTestId("settings")).toHaveCount(0);
+    await expect(item.getByTestId("model-fit-memory")).toHaveText(/^Needs about [\d.]+ MB of memory at 2,048 tokens of context$/);
+    await expect(item.getByTestId("model-fit-label")).toHaveAttribute("data-label", "fits in memory");
 });

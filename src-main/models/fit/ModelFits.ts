@@ -30,7 +30,6 @@ export class ModelFits {
     readonly #pending = new Map<string, Promise<ModelFit>>();
     readonly #listeners = new Set<() => void>();
     #queue: Promise<unknown> = Promise.resolve();
-    #generation = 0;
     #disposed = false;
 
     constructor(private readonly options: ModelFitsOptions) {}
@@ -58,12 +57,12 @@ export class ModelFits {
 
     /** The model was removed or its file added again: its fits are worked out anew when asked for. */
     forget(modelId: string): void {
-        for (const key of this.#known.keys()) if (key.startsWith(`${modelId}|`)) this.#known.delete(key);
+        for (const cache of [this.#known, this.#pending])
+            for (const key of cache.keys()) if (key.startsWith(`${modelId}|`)) cache.delete(key);
     }
 
     /** The hardware was probed again: every fit is worked out anew, and work under way is dropped. */
     clear(): void {
-        this.#generation++;
         this.#known.clear();
         this.#pending.clear();
     }
@@ -80,9 +79,9 @@ export class ModelFits {
         const key = keyOf(model.id, contextSize);
         const pending = this.#pending.get(key);
         if (pending !== undefined) return pending;
-        const generation = this.#generation;
-        const work = this.#queue.then(() => this.#work(model, contextSize)).then((fit) => {
-            if (generation !== this.#generation) return fit;
+        const work: Promise<ModelFit> = this.#queue.then(() => this.#work(model, contextSize)).then((fit) => {
+            // Forgotten or cleared meanwhile: this answer is for a file or a machine that is no longer the one listed.
+            if (this.#pending.get(key) !== work) return fit;
             this.#pending.delete(key);
             this.#known.set(key, fit);
             for (const listener of this.#listeners) listener();

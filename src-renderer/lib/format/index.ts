@@ -1,6 +1,7 @@
 export { clamp01, describeEngineStatus } from "./describeEngineStatus.js";
 export { describeDownload, downloadFraction, isDownloadActive } from "./describeDownload.js";
 export { describeFitBasis, isTooLarge, presentFit, type FitPresentation, type FitTone } from "./describeFit.js";
+export { describeModelFit, type ModelFitLine } from "./describeModelFit.js";
 export { cpuHighlights, describeCpu, describeDisk, describeGpu, describeMemory } from "./describeHardware.js";
 export { describeLearning } from "./describeLearning.js";
 export { describeContext, describeModelSize, describeParameters, modelSizeWord } from "./describeModel.js";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parentPort } from "../../../src-main/workers/serveWorkerRequests.js";
 
 type Fake = { posted: unknown[]; listeners: Array<(event: { data: unknown }) => void> };
-const withPort = process as NodeJS.Process & { parentPort?: unknown };
+const withPort = process as unknown as { parentPort?: unknown };
 
 afterEach(() => {
     delete withPort.parentPort;
@@ -13,7 +13,9 @@ describe("a worker's channel to its parent", () => {
         const fake: Fake = { posted: [], listeners: [] };
         withPort.parentPort = {
             postMessage: (message: unknown) => fake.posted.push(message),
-            on: (_event: "message", listener: (event: { data: unknown }) => void) => fake.listeners.push(listener)
+            on: (_event: "message", listener: (event: { data: unknown }) => void) => {
+                fake.listeners.push(listener);
+            }
         };
         const port = parentPort();
         const received: unknown[] = [];

@@ -46,4 +46,15 @@ describe("SetupService", () => {
         expect(large.ramBytes + large.vramBytes).toBeGreaterThan(small.ramBytes + small.vramBytes);
         await expect(setup.fit("qwen3-4b", "Q2_K", 2048)).rejects.toThrow(/no Q2_K file/);
     });
+
+    it("tells its listeners when the hardware is probed again, not on the first probe or a cached read", async () => {
+        const setup = setupFor("laptop16GbCpu");
+        let reprobes = 0;
+        setup.onReprobe(() => reprobes++);
+        await setup.hardware();
+        await setup.hardware();
+        expect(reprobes).toBe(0);
+        await setup.hardware(true);
+        expect(reprobes).toBe(1);
+    });
 });
