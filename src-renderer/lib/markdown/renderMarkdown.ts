@@ -65,25 +65,55 @@ function createMarkdown(): Markdown {
     return md;
 }
 
+/**
+ * Where a link really goes, shown after it: a document in the library may tell the model to write a link
+ * whose text hides an address carrying data ("exfiltration by link"). The person sees the host before
+ * clicking, and the full address on hover.
+ */
+function linkHost(href: string): string | null {
+    try {
+        const url = new URL(href.trim());
+        return url.protocol === "mailto:" ? null : url.host;
+    } catch {
+        return null;
+    }
+}
+
 function rewriteInline(tokens: Token[], state: StateCore, md: Markdown): Token[] {
     const result: Token[] = [];
     let droppingLink = false;
+    let host: string | null = null;
+    let linkText = "";
     for (const token of tokens) {
         if (token.type === "image") {
             const alt = new state.Token("text", "", 0);
             alt.content = md.renderer.renderInlineAsText(token.children ?? [], md.options, state.env);
             result.push(alt);
         } else if (token.type === "link_open") {
-            droppingLink = !isAllowedHref(String(token.attrGet("href") ?? ""));
+            const href = String(token.attrGet("href") ?? "");
+            droppingLink = !isAllowedHref(href);
+            host = droppingLink ? null : linkHost(href);
+            linkText = "";
             if (!droppingLink) {
                 token.attrSet("target", "_blank");
                 token.attrSet("rel", "noopener noreferrer");
+                token.attrSet("title", href.trim());
                 result.push(token);
             }
         } else if (token.type === "link_close") {
-            if (!droppingLink) result.push(token);
+            if (!droppingLink) {
+                result.push(token);
+                // Unless the text already is the address (or its host), say where the link goes.
+                if (host !== null && !linkText.toLowerCase().includes(host.toLowerCase())) {
+                    const where = new state.Token("text", "", 0);
+                    where.content = ` (${host})`;
+                    result.push(where);
+                }
+            }
             droppingLink = false;
+            host = null;
         } else {
+            if (host !== null && token.type === "text") linkText += token.content;
             result.push(token);
         }
     }
