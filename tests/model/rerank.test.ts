@@ -7,6 +7,7 @@ import type { Events } from "../../src-main/common/contract/events.js";
 import type { ModelInfo } from "../../src-main/common/contract/types.js";
 import { RankingModel } from "../../src-main/engine/RankingModel.js";
 import { HybridRetriever } from "../../src-main/retrieval/HybridRetriever.js";
+import { createCliServices } from "../../src-main/hosts/cli/createCliServices.js";
 import { createServices, type Services } from "../../src-main/services/createServices.js";
 import { LibraryStore } from "../../src-main/store/library/LibraryStore.js";
 import { openDatabase } from "../../src-main/store/openDatabase.js";
@@ -173,5 +174,38 @@ describe("the reranker setting in the services", () => {
         expect(withoutRerank.citations?.[0]).toMatchObject({ number: 1, documentName: "refunds.md" });
         expect(withoutRerank.notice).toMatch(/^Answered without reranking: the reranker could not be loaded\. my-reranker\.gguf is not a readable GGUF model/);
         expect(services.library.rerankers.loadedModelId).toBeNull();
+    });
+
+    it("reranks `locus ask` answers too, with the reranker chosen in the app, on the same database", async () => {
+        const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-rerank-cli-"));
+        dirs.push(dataDir);
+        const docs = path.join(dataDir, "docs");
+        fs.mkdirSync(docs);
+        // One passage a file, so each is its own chunk and the order of the sources is the retriever's.
+        passages.forEach((text, i) => fs.writeFileSync(path.join(docs, `refund-${String(i)}.txt`), `${text}\n`));
+        const services = await createServices({ dataDir, host: "browser", engine: { gpu: false, contextSize: 1024, threads: 2 } });
+        const call: Services["dispatcher"]["dispatch"] = (m, a) => services.dispatcher.dispatch(m, a);
+        try {
+            const reranker = await value<ModelInfo>(call("models.addFromPath", { path: rerankPath }));
+            const embedder = await value<ModelInfo>(call("models.addFromPath", { path: await ensureSyntheticModel("tiny-embed") }));
+            await value(call("settings.update", { embeddingModelId: embedder.id, rerankerModelId: reranker.id }));
+            await value(call("library.addPaths", { paths: [docs] }));
+            await expect.poll(() => services.library.documents().map((d) => d.status), { timeout: 60_000 }).toEqual(passages.map(() => "indexed"));
+        } finally {
+            await services.dispose();
+        }
+
+        const cli = await createCliServices({ dataDir, gpu: false, threads: 2, contextSize: 1024 });
+        try {
+            await cli.embedders.get();
+            const question = "How are refunds paid?";
+            const prepared = await (await cli.answerer()).prepare(question, { contextSize: 1024, countTokens: (text) => Math.ceil(text.length / 4) });
+            expect(prepared.notice).toBeUndefined();
+            expect(prepared.sources.length).toBeGreaterThan(2);
+            const scores = await ranking.rankAll(question, prepared.sources.map((source) => source.chunk.text));
+            expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        } finally {
+            await cli.dispose();
+        }
     });
 });

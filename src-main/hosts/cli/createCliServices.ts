@@ -9,6 +9,7 @@ import { HybridRetriever } from "../../retrieval/HybridRetriever.js";
 import { SettingsRepository } from "../../settings/SettingsRepository.js";
 import { LibraryStore } from "../../store/library/LibraryStore.js";
 import { ModelRepository } from "../../store/ModelRepository.js";
+import { RerankerProvider } from "../../engine/RerankerProvider.js";
 import { openDatabase } from "../../store/openDatabase.js";
 
 export type CliServicesOptions = {
@@ -39,8 +40,12 @@ export type CliServices = {
     /** The embedding model the CLI will use, or null when none was passed or chosen in the app. */
     embeddingModel: ModelChoice | null;
     chatModel: ModelChoice | null;
-    /** Answers from the library; vector search joins keyword search once the embedding model is loaded. */
-    answerer(): Answerer;
+    /**
+     * Answers from the library, as the app does: vector search joins keyword search once the embedding
+     * model is loaded, and the reranker chosen in the app reorders the passages (or its problem is the
+     * answer's notice).
+     */
+    answerer(): Promise<Answerer>;
     dispose(): Promise<void>;
 };
 
@@ -69,18 +74,25 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         await engine.llama();
         const embedders = new EmbedderProvider(engine, () => embeddingModel);
         const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
+        const rerankers = new RerankerProvider(engine, () => fromApp(settings.rerankerModelId));
 
         return {
             dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel,
-            answerer: () => {
+            answerer: async () => {
                 const embedder = embedders.peek();
                 // Vectors of another model cannot be compared with the library's: search by keywords only then.
                 const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
-                const retriever = new HybridRetriever(store, usable ? { embedQuery: (query) => embedder.embed(query) } : {});
-                return new Answerer(retriever);
+                const reranker = await rerankers.get();
+                const ranking = reranker.model;
+                const retriever = new HybridRetriever(store, {
+                    ...(usable ? { embedQuery: (query: string) => embedder.embed(query) } : {}),
+                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
+                });
+                return new Answerer(retriever, reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {});
             },
             async dispose() {
                 await ingest.dispose();
+                await rerankers.dispose();
                 await embedders.dispose();
                 await engine.dispose();
                 db.close();

@@ -31,8 +31,9 @@ export async function runAsk(services: CliServices, question: string, options: A
     const status = await engine.load(services.chatModel.modelId, services.chatModel.path);
     if (status.adapterNote) output.err(status.adapterNote);
     const { model, context, sequence } = engine.requireLoaded();
-    const answerer = services.answerer();
+    const answerer = await services.answerer();
     const prepared = await answerer.prepare(question, { contextSize: context.contextSize, countTokens: (text) => model.tokenize(text).length });
+    if (prepared.notice) output.err(prepared.notice);
 
     const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, systemPrompt: prepared.systemPrompt });
     const controller = new AbortController();
