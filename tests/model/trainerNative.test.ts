@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { readGgufFileInfo } from "node-llama-cpp";
+import { GgmlType, readGgufFileInfo } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWindows, concatWindows } from "../../src-main/trainer/data/buildWindows.js";
 import { ensureTrainerAddon } from "../../src-main/trainer/native/build.js";
@@ -107,6 +107,28 @@ describe("native trainer addon", () => {
         } finally {
             await session.dispose();
         }
+    });
+
+    // The bases people download are mostly Q4_K_M. K-quants need rows of 256 values: a wider tiny model,
+    // quantized by llama.cpp's own quantizer (which keeps some matrices at Q6_K, as for real models).
+    it("trains LoRA on a Q4_K_M base made by llama.cpp's quantizer: the loss of the window falls", async () => {
+        const wide = { ...tinyShape, embeddingLength: 256, feedForwardLength: 512, headCount: 4, headCountKv: 2 };
+        const f32 = path.join(dir, "wide-f32.gguf");
+        await generateSyntheticModel(wide, "f32", f32, { seed: 5 });
+        const q4km = await addon.quantizeModel({ inputPath: f32, outputPath: path.join(dir, "wide-q4_k_m.gguf"), type: "Q4_K_M", threads: 2 });
+        const types = new Set((await readGgufFileInfo(q4km)).fullTensorInfo?.filter((tensor) => tensor.name.startsWith("blk.")).map((tensor) => tensor.ggmlType));
+        expect(types.has(GgmlType.Q4_K)).toBe(true);
+        const session = await open(q4km);
+        try {
+            const window = await firstWindow(session);
+            const before = await session.evaluate(window);
+            for (let i = 0; i < 3; i++) expect((await session.trainStep(window, 3e-2)).diverged).toBe(false);
+            const after = await session.evaluate(window);
+            expect(after.loss).toBeLessThan(before.loss - 0.05);
+        } finally {
+            await session.dispose();
+        }
+        await expect(addon.quantizeModel({ inputPath: f32, outputPath: q4km, type: "Q4_K_M" })).rejects.toMatchObject({ code: "ERR_TRAINER_IO" });
     });
 
     it("rolls back a step that overflows (absurd learning rate) to the last weights with a finite loss", async () => {

@@ -86,4 +86,9 @@ export interface NativeTrainerAddon {
     initBackend(libraryDir: string, verbose?: boolean, cpuBackendPath?: string): string;
     writeFreshAdapter(options: NativeFreshAdapterOptions): Promise<NativeFreshAdapterSummary>;
     openSession(options: NativeSessionOptions): Promise<NativeTrainerSession>;
+    /**
+     * llama.cpp's quantizer (node-llama-cpp's libllama): writes `outputPath` (which must not exist) from an
+     * F32/F16 GGUF. Resolves with the output path.
+     */
+    quantizeModel(options: { inputPath: string; outputPath: string; type: "Q4_0" | "Q4_K_M" | "Q5_K_M" | "Q6_K" | "Q8_0" | "F16"; threads?: number }): Promise<string>;
 }

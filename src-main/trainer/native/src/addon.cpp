@@ -4,6 +4,7 @@
 
 #include "Backend.h"
 #include "FreshAdapter.h"
+#include "Quantize.h"
 #include "SessionBinding.h"
 #include "napi.h"
 
@@ -58,6 +59,28 @@ napi_value writeFreshAdapterBinding(napi_env env, napi_callback_info info) {
     });
 }
 
+class QuantizeTask : public napi::AsyncTask {
+public:
+    explicit QuantizeTask(QuantizeOptions options) : options_(std::move(options)) {}
+    void execute() override { quantizeModel(options_); }
+    napi_value result(napi_env env) override { return napi::makeString(env, options_.outputPath); }
+
+private:
+    QuantizeOptions options_;
+};
+
+napi_value quantizeModelBinding(napi_env env, napi_callback_info info) {
+    return napi::guardAsync(env, [&]() -> napi_value {
+        auto args = napi::arguments(env, info, 1);
+        QuantizeOptions options;
+        options.inputPath = napi::getStringProperty(env, args[0], "inputPath");
+        options.outputPath = napi::getStringProperty(env, args[0], "outputPath");
+        options.type = napi::getStringProperty(env, args[0], "type");
+        options.threads = static_cast<int>(napi::getNumberProperty(env, args[0], "threads", 1));
+        return napi::AsyncTask::queue(env, new QuantizeTask(std::move(options)), "locus.quantizeModel");
+    });
+}
+
 napi_value init(napi_env env, napi_value exports) {
     return napi::guard(env, [&]() -> napi_value {
         defineSessionClass(env);
@@ -65,6 +88,7 @@ napi_value init(napi_env env, napi_value exports) {
             {"initBackend", nullptr, initBackend, nullptr, nullptr, nullptr, napi_default, nullptr},
             {"writeFreshAdapter", nullptr, writeFreshAdapterBinding, nullptr, nullptr, nullptr, napi_default, nullptr},
             {"openSession", nullptr, openSession, nullptr, nullptr, nullptr, napi_default, nullptr},
+            {"quantizeModel", nullptr, quantizeModelBinding, nullptr, nullptr, nullptr, napi_default, nullptr},
         };
         napi::check(env, napi_define_properties(env, exports, sizeof(functions) / sizeof(functions[0]), functions), "exports");
         return exports;
