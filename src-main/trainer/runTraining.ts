@@ -165,7 +165,9 @@ export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoo
             elapsedSeconds: planner.elapsedSeconds(now()),
             secondsLeft: planner.secondsLeft(now())
         });
-        if (validation !== null && planner.shouldValidate() && !input.isCancelled()) await validate();
+        // A periodic check right before the final one would measure nearly the same weights: skip it.
+        const nearTheEnd = options.maxSteps === undefined && planner.expectedRemainingSteps(now()) < 2;
+        if (validation !== null && planner.shouldValidate() && !nearTheEnd && !input.isCancelled()) await validate();
     }
 
     const saveLatest = async (): Promise<void> => {

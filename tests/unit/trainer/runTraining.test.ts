@@ -22,6 +22,8 @@ function fakeSession(script: FakeScript = {}) {
     const saved: Array<{ path: string; best: boolean; keptAt: number; metadata: Record<string, string> }> = [];
     const learningRates: number[] = [];
     const evaluatedTokens: number[] = [];
+    /** Good steps taken when each validation (not the initial one) ran. */
+    const validatedAfter: number[] = [];
     const session: TrainingLoopSession = {
         trainStep: (_window, learningRate) => {
             const call = calls++;
@@ -34,6 +36,7 @@ function fakeSession(script: FakeScript = {}) {
         },
         evaluate: (windows, options) => {
             evaluatedTokens.push(windows.length);
+            if (options?.best !== true) validatedAfter.push(goodSteps);
             const seconds = script.evalSeconds ?? 0.5;
             clock.ms += seconds * 1000;
             const steps = options?.best === true ? 0 : goodSteps;
@@ -48,7 +51,7 @@ function fakeSession(script: FakeScript = {}) {
             return Promise.resolve(path);
         }
     };
-    return { session, clock, saved, learningRates, evaluatedTokens };
+    return { session, clock, saved, learningRates, evaluatedTokens, validatedAfter };
 }
 
 function run(fake: ReturnType<typeof fakeSession>, options: Partial<TrainingOptions> & { budgetSeconds: number }, extra: {
@@ -99,6 +102,15 @@ describe("runTraining", () => {
         const fast = fakeSession({ stepSeconds: () => 1, evalSeconds: 0.2 });
         await run(fast, { budgetSeconds: 300 }, { validationWindows: 4 });
         expect(new Set(fast.evaluatedTokens)).toEqual(new Set([12]));
+    });
+
+    it("skips a periodic check in the last steps: the final validation measures those weights anyway", async () => {
+        // Cheap validation: without the rule it would run after every step, the last two included.
+        const fake = fakeSession({ stepSeconds: () => 10, evalSeconds: 0.1 });
+        const outcome = await run(fake, { budgetSeconds: 200 }, {});
+        expect(outcome.steps).toBeGreaterThan(10);
+        expect(fake.validatedAfter.filter((steps) => steps >= outcome.steps - 1)).toEqual([outcome.steps]);
+        expect(fake.validatedAfter.filter((steps) => steps < outcome.steps - 2).length).toBeGreaterThan(3);
     });
 
     it("measures the untrained loss first, validates periodically and keeps only the best checkpoint on disk", async () => {
