@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
-import type { WorkerExit, WorkerProcess, WorkerSpawnOptions } from "./WorkerProcess.js";
+import { exitNotifier } from "./exitNotifier.js";
+import type { WorkerProcess, WorkerSpawnOptions } from "./WorkerProcess.js";
 
 const stderrTailChars = 8_192;
 
@@ -21,13 +22,8 @@ export function forkWorkerProcess(options: WorkerSpawnOptions): WorkerProcess {
         stderrTail = (stderrTail + chunk).slice(-stderrTailChars);
     });
 
-    const exitListeners: Array<(exit: WorkerExit) => void> = [];
-    let exited: WorkerExit | undefined;
-    const finish = (exit: WorkerExit): void => {
-        if (exited !== undefined) return;
-        exited = exit;
-        for (const listener of exitListeners) listener(exit);
-    };
+    const exit = exitNotifier();
+    const finish = exit.finish;
     // "close" rather than "exit": it fires after stderr is drained, so the tail is complete.
     child.on("close", (code, signal) => finish({ code, signal, stderrTail }));
     child.on("error", (error) => {
@@ -52,9 +48,6 @@ export function forkWorkerProcess(options: WorkerSpawnOptions): WorkerProcess {
         onMessage(listener) {
             child.on("message", listener);
         },
-        onExit(listener) {
-            if (exited !== undefined) listener(exited);
-            else exitListeners.push(listener);
-        }
+        onExit: exit.onExit
     };
 }

@@ -1,5 +1,6 @@
 import { utilityProcess } from "electron";
-import type { WorkerExit, WorkerProcess, WorkerSpawnOptions } from "../../workers/WorkerProcess.js";
+import { exitNotifier } from "../../workers/exitNotifier.js";
+import type { WorkerProcess, WorkerSpawnOptions } from "../../workers/WorkerProcess.js";
 
 const stderrTailChars = 8_192;
 
@@ -22,19 +23,14 @@ export function utilityWorkerProcess(options: WorkerSpawnOptions): WorkerProcess
         stderrTail = (stderrTail + chunk).slice(-stderrTailChars);
     });
 
-    const exitListeners: Array<(exit: WorkerExit) => void> = [];
-    let exited: WorkerExit | undefined;
-    const finish = (exit: WorkerExit): void => {
-        if (exited !== undefined) return;
-        exited = exit;
-        for (const listener of exitListeners) listener(exit);
-    };
+    const exit = exitNotifier();
+    const finish = exit.finish;
     // Electron reports only an exit code; a crash (e.g. a native abort) shows as a non-zero one.
     child.once("exit", (code) => finish({ code, signal: null, stderrTail }));
 
     return {
         send(message) {
-            if (exited !== undefined) return;
+            if (exit.exited) return;
             try {
                 child.postMessage(message);
             } catch (error) {
@@ -48,9 +44,6 @@ export function utilityWorkerProcess(options: WorkerSpawnOptions): WorkerProcess
         onMessage(listener) {
             child.on("message", listener);
         },
-        onExit(listener) {
-            if (exited !== undefined) listener(exited);
-            else exitListeners.push(listener);
-        }
+        onExit: exit.onExit
     };
 }
