@@ -1,7 +1,7 @@
 import { concatWindows } from "./data/buildWindows.js";
 import { WindowOrder } from "./data/WindowOrder.js";
 import type { NativeTrainerSession } from "./native/nativeTrainerTypes.js";
-import type { BudgetPlanner } from "./schedule/BudgetPlanner.js";
+import { type BudgetPlanner, endChecksShare } from "./schedule/BudgetPlanner.js";
 import { learningRateAt } from "./schedule/learningRate.js";
 import type { StopReason, TrainingEvent, TrainingOptions } from "./types.js";
 
@@ -43,9 +43,6 @@ export type TrainingLoopOutcome = {
     validationSeconds: number;
     saveSeconds: number;
 };
-
-/** Share of the budget the validations before and after training may take together. */
-const endChecksShare = 0.04;
 
 /** After this many rolled-back steps (each halving the learning rate) the run gives up. */
 const maxDivergences = 5;

@@ -32,6 +32,13 @@ class Recent {
     }
 }
 
+/**
+ * Share of the budget the checks before and after training may take between them. Periodic checks get
+ * `validationOverhead` of the budget on top; no more, so that at least 90% of a budget can go to
+ * optimizer steps even when one held-out window costs most of a step.
+ */
+export const endChecksShare = 0.04;
+
 export type BudgetPlannerOptions = {
     /** When the run began (ms, same clock as `now`). */
     startedAtMs: number;
@@ -55,6 +62,7 @@ export class BudgetPlanner {
     readonly #validations = new Recent(3);
     readonly #saves = new Recent(3);
     #trainingSinceValidation = 0;
+    #validationSeconds = 0;
 
     public constructor(options: BudgetPlannerOptions) {
         this.#options = options;
@@ -75,6 +83,7 @@ export class BudgetPlanner {
 
     public recordValidation(seconds: number): void {
         this.#validations.add(seconds);
+        this.#validationSeconds += seconds;
         this.#trainingSinceValidation = 0;
     }
 
@@ -105,11 +114,17 @@ export class BudgetPlanner {
         return overrun < deadline - endIfStop && worstOverrun <= 0.8 * this.#options.tolerance * this.#options.budgetSeconds * 1000;
     }
 
-    /** Periodic validation keeps to its share of the training time. */
+    /**
+     * Periodic validation keeps to its share of the training time, and all validations together (this
+     * one and the final one included) to theirs of the budget: when one check costs a large part of a
+     * step, a short budget has room only for the checks before and after training.
+     */
     public shouldValidate(): boolean {
         const cost = this.#validations.mean;
         if (cost === undefined) return true;
-        return this.#trainingSinceValidation * this.#options.validationOverhead >= cost;
+        const spaced = this.#trainingSinceValidation * this.#options.validationOverhead >= cost;
+        const affordable = this.#validationSeconds + 2 * cost <= (endChecksShare + this.#options.validationOverhead) * this.#options.budgetSeconds;
+        return spaced && affordable;
     }
 
     /** Steps the rest of the budget is expected to hold (for the learning-rate schedule). */

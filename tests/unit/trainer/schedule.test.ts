@@ -63,4 +63,17 @@ describe("BudgetPlanner", () => {
         expect(budget.secondsLeft(40_000)).toBe(60);
         expect(budget.progress(50_000)).toBe(0.5);
     });
+
+    it("keeps all validations, the final one included, within 4% plus the periodic share of the budget", () => {
+        // Budget 100 s, periodic share 5%: the checks may take 9 s in all.
+        const budget = planner();
+        budget.recordValidation(3);
+        for (let i = 0; i < 20; i++) budget.recordStep(4);
+        // 3 s spent, and this check and the final one would make 9 s: allowed.
+        expect(budget.shouldValidate()).toBe(true);
+        budget.recordValidation(3);
+        for (let i = 0; i < 20; i++) budget.recordStep(4);
+        // Spaced far enough apart, but 6 s spent and two more would make 12 s.
+        expect(budget.shouldValidate()).toBe(false);
+    });
 });
