@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { TrainingRunInfo } from "@common/contract/personalizeTypes.js";
-import { readGgufFileInfo } from "node-llama-cpp";
+import { readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
+import { readCpuFeatures } from "../hardware/readCpuFeatures.js";
 import { Throttle } from "../ingest/Throttle.js";
 import { adaptedLayerCount, loraRankFor } from "../recommend/loraShape.js";
 import type { LibraryReader } from "../store/library/LibraryReader.js";
@@ -10,12 +12,14 @@ import type { AdapterRepository, StoredAdapter } from "../store/AdapterRepositor
 import type { StoredModel } from "../store/ModelRepository.js";
 import { readAdapterBaseFingerprint } from "../trainer/adapter/verifyAdapterBase.js";
 import { fingerprintModelFile } from "../trainer/adapter/fingerprintModelFile.js";
+import { withDefaultTrainingOptions } from "../trainer/defaultTrainingOptions.js";
 import type { TrainerClient } from "../trainer/TrainerClient.js";
 import type { TrainingDocument, TrainingOptions, TrainingResult, TrainingStats } from "../trainer/types.js";
 import { adapterName } from "./adapterName.js";
 import { assertTrainerBuilt } from "./assertTrainerBuilt.js";
 import { collectTrainingDocuments, type TrainingDocuments } from "./collectTrainingDocuments.js";
 import { NoChatModelError } from "./errors/NoChatModelError.js";
+import { planTrainingMemory, type TrainingMemory } from "./planTrainingMemory.js";
 import { TrainingBusyError } from "./errors/TrainingBusyError.js";
 import { removeStaleRunFolders, runFolderName } from "./runFolders.js";
 import { splitThreads } from "./splitThreads.js";
@@ -48,6 +52,11 @@ export type TrainingServiceOptions = {
     checkTrainer?: () => void;
     /** Training options beyond budget and threads (tests and benchmarks tune the learning rate, steps). */
     training?: Partial<Omit<TrainingOptions, "budgetSeconds" | "threads" | "startedAt">>;
+    /**
+     * Memory free for a run now, and the CPU's features (which weights llama.cpp repacks); default: the
+     * operating system's available memory. A run that would not fit is refused before the worker starts.
+     */
+    memory?: () => Promise<TrainingMemory>;
     /** Least time between two progress events, in ms (default 250; state changes are sent at once). */
     progressIntervalMs?: number;
     now?: () => number;
@@ -151,11 +160,20 @@ export class TrainingService {
                 run.cancelBeforeStart();
                 return;
             }
-            const shape = await loraShapeFor(model.path, data.documents);
-            const result = await trainer.train({
-                modelPath: model.path, outputDir: runDir, name: "adapter", documents: data.documents,
-                options: { ...shape, ...this.#options.training, budgetSeconds: budgetMinutes * 60, threads: split?.trainer ?? Math.max(1, engine.threads), startedAt: run.info.startedAt }
-            }, {
+            const header = await readModelHeader(model.path);
+            const shape = loraShapeFor(header?.info, data.documents);
+            const threads = split?.trainer ?? Math.max(1, engine.threads);
+            const options = { ...shape, ...this.#options.training, budgetSeconds: budgetMinutes * 60, threads, startedAt: run.info.startedAt };
+            if (header !== undefined) {
+                const defaults = withDefaultTrainingOptions(options);
+                const { microBatchTokens } = planTrainingMemory({
+                    modelName: model.displayName, info: header.info, fileBytes: header.fileBytes, windowTokens: defaults.windowTokens,
+                    microBatchTokens: defaults.microBatchTokens, fixedMicroBatch: this.#options.training?.microBatchTokens !== undefined,
+                    lastLayers: defaults.lastLayers
+                }, await (this.#options.memory ?? availableMemory)());
+                options.microBatchTokens = microBatchTokens;
+            }
+            const result = await trainer.train({ modelPath: model.path, outputDir: runDir, name: "adapter", documents: data.documents, options }, {
                 signal: controller.signal,
                 onEvent: (event) => {
                     if (event.type !== "progress") return;
@@ -206,19 +224,30 @@ function lossBeforeAfter(stats: TrainingStats, firstTrainLoss: number | null): P
     return { lossBefore: firstTrainLoss, lossAfter: stats.finalTrainLoss, lossOn: "training" };
 }
 
+/** The model's header with its tensor list and tokenizer; undefined when unreadable (the trainer then names what is wrong). */
+async function readModelHeader(modelPath: string): Promise<{ info: GgufFileInfo; fileBytes: number } | undefined> {
+    try {
+        const [info, stat] = await Promise.all([readGgufFileInfo(modelPath, { logWarnings: false }), fs.stat(modelPath)]);
+        return { info, fileBytes: stat.size };
+    } catch {
+        return undefined;
+    }
+}
+
+async function availableMemory(): Promise<TrainingMemory> {
+    return { availableBytes: os.freemem(), cpuFeatures: await readCpuFeatures(process.platform, "") };
+}
+
 /**
  * The adapter's shape by the rules the setup wizard explains (recommend/loraShape.ts): rank from the amount
- * of text, and only the last quarter of the model's layers. The layer count comes from the file's header.
+ * of text, and only the last quarter of the model's layers. The layer count comes from the file's header;
+ * without one every layer is adapted.
  */
-const tokenizerKeys = ["tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type", "tokenizer.ggml.merges"];
-
-async function loraShapeFor(modelPath: string, documents: readonly TrainingDocument[]): Promise<Pick<TrainingOptions, "rank" | "alpha" | "lastLayers">> {
+function loraShapeFor(info: GgufFileInfo | undefined, documents: readonly TrainingDocument[]): Pick<TrainingOptions, "rank" | "alpha" | "lastLayers"> {
     // About four characters a token in the languages the catalog's tokenizers cover best.
     const tokens = documents.reduce((sum, document) => sum + document.text.length, 0) / 4;
     const rank = loraRankFor(tokens);
-    // An unreadable header adapts every layer; the trainer then names what is wrong with the file.
-    const blockCount = await readGgufFileInfo(modelPath, { readTensorInfo: false, ignoreKeys: tokenizerKeys, logWarnings: false })
-        .then((info) => (info.architectureMetadata as { block_count?: unknown }).block_count, () => undefined);
+    const blockCount = (info?.architectureMetadata as { block_count?: unknown } | undefined)?.block_count;
     const layers = typeof blockCount === "number" && blockCount > 0 ? blockCount : 0;
     return { rank, alpha: 2 * rank, lastLayers: layers > 0 ? adaptedLayerCount(layers) : 0 };
 }

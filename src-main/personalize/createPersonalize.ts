@@ -24,6 +24,8 @@ export type PersonalizeDeps = {
     trainer?: TrainerClientOptions;
     /** Training options beyond budget and threads, for tests and benchmarks. */
     training?: TrainingServiceOptions["training"];
+    /** Memory free for a run; the operating system's figure by default (the app passes a simulated machine's). */
+    memory?: TrainingServiceOptions["memory"];
     /** False gives the trainer every thread (the CLI: nothing else runs meanwhile). Default true. */
     keepThreadsForChat?: boolean;
 };
@@ -43,6 +45,7 @@ export function createPersonalize(deps: PersonalizeDeps) {
         onProgress: (run) => deps.onProgress?.(run),
         onAdapterAdded: () => adapters.added(),
         ...(deps.training ? { training: deps.training } : {}),
+        ...(deps.memory ? { memory: deps.memory } : {}),
         ...(deps.keepThreadsForChat === undefined ? {} : { keepThreadsForChat: deps.keepThreadsForChat })
     });
     return {

@@ -92,7 +92,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
         onProgress: (run) => events.emit("training.progress", run),
         onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
         ...(options.training ? { training: options.training } : {}),
-        ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {})
+        ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
+        // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
+        memory: async () => {
+            const hardware = await setup.hardware();
+            return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
+        }
     });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     fits.onSettled(modelsChanged);

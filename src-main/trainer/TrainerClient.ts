@@ -81,7 +81,7 @@ export class TrainerClient {
                 {
                     timeoutMs: (options.budgetSeconds + hangMarginSeconds) * 1000,
                     task: `training an adapter for "${path.basename(request.modelPath)}"`,
-                    hint: "The adapters saved before the failure are kept. Try a shorter learning time or fewer threads.",
+                    hint: "The adapters saved before the failure are kept. If it was stopped by signal SIGKILL, the computer most likely ran out of memory: close other programs or choose a smaller chat model, then train again.",
                     onProgress: onEvent
                 }
             );

@@ -2,6 +2,8 @@ import os from "node:os";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { readGgufFileInfo } from "node-llama-cpp";
+import { readCpuFeatures } from "../../src-main/hardware/readCpuFeatures.js";
+import { trainingRamBytes } from "../../src-main/recommend/fit/trainingRamBytes.js";
 import { adaptedLayerCount } from "../../src-main/recommend/loraShape.js";
 import { withDefaultTrainingOptions } from "../../src-main/trainer/defaultTrainingOptions.js";
 import { ensureTrainerAddon } from "../../src-main/trainer/native/build.js";
@@ -65,6 +67,22 @@ function steadyTokensPerSecond(events: TrainingEvent[], tokensPerStep: number): 
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** The peak memory Personalize predicts for a run before starting it (recommend/fit/trainingRamBytes.ts), in MiB. */
+async function estimatedPeakMiB(modelPath: string, lastLayers: number, microBatchTokens: number): Promise<number> {
+    const estimate = trainingRamBytes({
+        info: await readGgufFileInfo(modelPath, { logWarnings: false }), fileBytes: (await fs.stat(modelPath)).size, windowTokens,
+        microBatchTokens, lastLayers, cpuFeatures: await readCpuFeatures(process.platform, "")
+    });
+    return Math.round(estimate / 2 ** 20);
+}
+
+const memoryEntry = async (modelPath: string, lastLayers: number, measuredBytes: number) => {
+    const microBatchTokens = withDefaultTrainingOptions({ budgetSeconds: 1, threads, windowTokens }).microBatchTokens;
+    const estimated = await estimatedPeakMiB(modelPath, lastLayers, microBatchTokens);
+    const measured = Math.round(measuredBytes / 2 ** 20);
+    return { peakRssMiB: measured, estimatedPeakMiB: estimated, estimateRatio: round(estimated / measured, 3) };
+};
+
 const speed = [];
 for (const name of names) {
     const modelPath = await ensureSyntheticModel(name);
@@ -94,7 +112,7 @@ for (const name of names) {
         enginePrefillTokensPerSecond: round(prefill),
         ratio: round(training / prefill, 3),
         goal: 0.2,
-        peakRssMiB: Math.round(run.result.stats.peakRssBytes / 2 ** 20),
+        ...(await memoryEntry(modelPath, 0, run.result.stats.peakRssBytes)),
         appDefault: {
             lora: `rank 8, attn_q + attn_v, last ${String(lastLayers)} of ${String(layers)} layers, 512-token windows`,
             trainingTokensPerSecond: round(steadyTokensPerSecond(appRun.events, windowTokens)),
@@ -115,11 +133,12 @@ for (const name of names) {
 
 // A budgeted run, as the app would start it: adapt the last quarter of the layers (EDGE-LLM).
 const budgetModel = await ensureSyntheticModel(names.at(-1) ?? "realistic-q4_0");
+const budgetLastLayers = adaptedLayerCount(Number((await readGgufFileInfo(budgetModel, { readTensorInfo: false })).architectureMetadata.block_count));
 const budgeted = await train({
     modelPath: budgetModel,
     documents: documents(12, 1500),
     // Everything else as Personalize sets it: default windows, validation and schedule.
-    options: { budgetSeconds, threads, lastLayers: adaptedLayerCount(Number((await readGgufFileInfo(budgetModel, { readTensorInfo: false })).architectureMetadata.block_count)) }
+    options: { budgetSeconds, threads, lastLayers: budgetLastLayers }
 });
 const { stats } = budgeted.result;
 const budget = {
@@ -136,7 +155,7 @@ const budget = {
     validationSeconds: round(stats.validationSeconds),
     initialValidationLoss: stats.initialValidationLoss,
     bestValidationLoss: stats.bestValidationLoss,
-    peakRssMiB: Math.round(stats.peakRssBytes / 2 ** 20)
+    ...(await memoryEntry(budgetModel, budgetLastLayers, stats.peakRssBytes))
 };
 
 await fs.rm(scratch, { recursive: true, force: true });

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { readGgufFileInfo } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCpuFeatures } from "../../src-main/hardware/readCpuFeatures.js";
+import { trainingRamBytes } from "../../src-main/recommend/fit/trainingRamBytes.js";
 import { removeLeftoverFiles } from "../../src-main/trainer/adapter/adapterFiles.js";
 import { buildWindows } from "../../src-main/trainer/data/buildWindows.js";
 import { TrainingDivergedError } from "../../src-main/trainer/errors/TrainingDivergedError.js";
@@ -44,6 +46,27 @@ async function request(name: string, options: Partial<TrainRequest["options"]> &
 async function visibleFiles(dir: string): Promise<string[]> {
     return (await fs.readdir(dir)).filter((file) => !file.startsWith("."));
 }
+
+describe("trainer memory", () => {
+    // Personalize refuses a run, or picks a smaller batch, by this estimate of the worker's peak memory.
+    it.each([512, 256])("peaks within a tenth of the estimate with %i-token batches", async (microBatchTokens) => {
+        const client = new TrainerClient();
+        try {
+            const result = await client.train(await request(`memory-${String(microBatchTokens)}`, {
+                budgetSeconds: 600, maxSteps: 2, threads: 2, windowTokens: 512, microBatchTokens, validationFraction: 0
+            }));
+            const estimate = trainingRamBytes({
+                info: await readGgufFileInfo(model, { logWarnings: false }), fileBytes: (await fs.stat(model)).size, windowTokens: 512,
+                microBatchTokens, lastLayers: 0, cpuFeatures: await readCpuFeatures(process.platform, "")
+            });
+            const ratio = estimate / result.stats.peakRssBytes;
+            expect(ratio, `estimated ${String(estimate)} B, measured ${String(result.stats.peakRssBytes)} B`).toBeGreaterThan(0.9);
+            expect(ratio, `estimated ${String(estimate)} B, measured ${String(result.stats.peakRssBytes)} B`).toBeLessThan(1.1);
+        } finally {
+            await client.dispose();
+        }
+    }, 300_000);
+});
 
 describe("trainer runs: time budget, cancel, crashes, overflow", () => {
     // A run can only stop between optimizer steps, so it ends within about half a step of its budget. The

@@ -22,7 +22,7 @@ export const engineRuntimeBytes = 64 * 1024 ** 2;
 
 const f32Bytes = 4;
 
-function largest(value: unknown): number {
+export function largest(value: unknown): number {
     if (typeof value === "number") return value;
     return Array.isArray(value) ? Math.max(0, ...value.filter((item): item is number => typeof item === "number")) : 0;
 }
@@ -42,14 +42,8 @@ export function residentRamBytes({ info, resolved, batchSize, embeddingContext, 
     const ram = resolved.totalRamUsage + tokenizerBytes(info) + engineRuntimeBytes;
     if (resolved.gpuLayers > 0) return Math.round(ram);
 
-    const tensors = info.fullTensorInfo ?? info.tensorInfo ?? [];
-    const embeddings = tensors.find((tensor) => tensor.name === "token_embd.weight");
-    const width = Number(embeddings?.dimensions[0] ?? 0);
-    const vocabulary = Number(embeddings?.dimensions[1] ?? 0);
-    const tied = !tensors.some((tensor) => tensor.name === "output.weight");
-    const outputCopy = embeddings !== undefined && tied && cpuRepacks(embeddings.ggmlType, vocabulary, cpuFeatures)
-        ? repackableMatrixBytes(embeddings.ggmlType, width * vocabulary)
-        : 0;
+    const vocabulary = vocabularySize(info);
+    const outputCopy = tiedOutputCopyBytes(info, cpuFeatures);
 
     const shape = info.architectureMetadata as { embedding_length?: unknown; feed_forward_length?: unknown } | undefined;
     // Gate, up and their product at the feed-forward width, and the residual stream, for every token of a batch.
@@ -57,4 +51,23 @@ export function residentRamBytes({ info, resolved, batchSize, embeddingContext, 
     const unusedLogits = embeddingContext ? 0 : vocabulary * Math.max(0, batchSize - 1) * f32Bytes;
     const context = Math.max(0, resolved.contextRamUsage);
     return Math.round(ram + outputCopy + Math.min(activations, context) - Math.min(unusedLogits, context));
+}
+
+/** Rows of the token embeddings (the vocabulary), from the tensor list; 0 when it is not there. */
+export function vocabularySize(info: GgufFileInfo): number {
+    const embeddings = (info.fullTensorInfo ?? info.tensorInfo ?? []).find((tensor) => tensor.name === "token_embd.weight");
+    return Number(embeddings?.dimensions[1] ?? 0);
+}
+
+/**
+ * On the CPU, a model whose output matrix is its token embeddings (tied) gets a second copy of that
+ * matrix when llama.cpp repacks it for its matrix kernels (Q4_0 or Q4_K with AVX2, for example).
+ */
+export function tiedOutputCopyBytes(info: GgufFileInfo, cpuFeatures: readonly string[]): number {
+    const tensors = info.fullTensorInfo ?? info.tensorInfo ?? [];
+    const embeddings = tensors.find((tensor) => tensor.name === "token_embd.weight");
+    if (embeddings === undefined || tensors.some((tensor) => tensor.name === "output.weight")) return 0;
+    const width = Number(embeddings.dimensions[0] ?? 0);
+    const vocabulary = Number(embeddings.dimensions[1] ?? 0);
+    return cpuRepacks(embeddings.ggmlType, vocabulary, cpuFeatures) ? repackableMatrixBytes(embeddings.ggmlType, width * vocabulary) : 0;
 }

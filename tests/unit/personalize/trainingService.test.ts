@@ -13,6 +13,7 @@ import { TrainerUnavailableError } from "../../../src-main/trainer/errors/Traine
 import type { TrainCallOptions, TrainRequest } from "../../../src-main/trainer/TrainerClient.js";
 import type { TrainingResult } from "../../../src-main/trainer/types.js";
 import { GgufWriter } from "../../support/gguf/GgufWriter.js";
+import { GgmlType } from "../../support/gguf/ggufTypes.js";
 import { ggufValue as v } from "../../support/gguf/ggufValue.js";
 
 const fingerprint = "locus-model-fingerprint-v1:feedface";
@@ -95,12 +96,29 @@ type Harness = {
     runs: TrainingRunInfo[]; added: StoredAdapter[]; limits: Array<number | null>;
 };
 
-function harness(options: Partial<TrainingServiceOptions> & { trainer?: FakeTrainer; chatModel?: "chosen" | "none" | "missing" } = {}): Harness {
+/**
+ * A model header the memory estimate can read: two layers, a 100k vocabulary of 16-wide tied embeddings
+ * (weights left as a file hole). A run's logits then take about 1.2 MB a token of a batch.
+ */
+async function writeModelHeader(filePath: string): Promise<string> {
+    await new GgufWriter()
+        .setKv("general.architecture", v.str("llama"))
+        .setKv("llama.block_count", v.u32(2))
+        .setKv("llama.embedding_length", v.u32(16))
+        .setKv("llama.feed_forward_length", v.u32(32))
+        .setKv("llama.attention.head_count", v.u32(2))
+        .setKv("llama.attention.head_count_kv", v.u32(2))
+        .addTensor({ name: "token_embd.weight", dims: [16, 100_000], type: GgmlType.F32 })
+        .writeFile(filePath);
+    return filePath;
+}
+
+function harness(options: Partial<TrainingServiceOptions> & { trainer?: FakeTrainer; chatModel?: "chosen" | "none" | "missing"; modelPath?: (dir: string) => string } = {}): Harness {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-training-"));
     dirs.push(dir);
     const db = openDatabase(path.join(dir, "locus.sqlite"));
     const models = new ModelRepository(db);
-    const model = models.add({ path: path.join(dir, "base.gguf"), fileName: "base.gguf", displayName: "Base 1B", architecture: "llama", sizeBytes: 1e9, role: "chat" });
+    const model = models.add({ path: options.modelPath?.(dir) ?? path.join(dir, "base.gguf"), fileName: "base.gguf", displayName: "Base 1B", architecture: "llama", sizeBytes: 1e9, role: "chat" });
     const adapters = new AdapterRepository(db);
     const trainer = options.trainer ?? new FakeTrainer();
     const runs: TrainingRunInfo[] = [];
@@ -169,6 +187,37 @@ describe("TrainingService", () => {
         await h.service.idle();
         expect(h.limits).toEqual([1, null]);
         expect(h.trainer.requests[0]?.options.threads).toBe(1);
+    });
+
+    it("refuses a run the free memory cannot hold, naming the model and what to do, before the worker starts", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-header-"));
+        dirs.push(dir);
+        const modelPath = await writeModelHeader(path.join(dir, "model.gguf"));
+        const h = harness({ modelPath: () => modelPath, memory: async () => ({ availableBytes: 200 * 2 ** 20, cpuFeatures: [] }) });
+        h.service.start({ budgetMinutes: 1 });
+        await h.service.idle();
+        expect(h.trainer.requests).toHaveLength(0);
+        const run = h.service.status();
+        expect(run?.state).toBe("failed");
+        expect(run?.error).toMatch(/^Training "Base 1B" needs about \d+ MB of free memory, but only 200 MB is free now\. Close other programs, or choose a smaller chat model/);
+        expect(h.limits).toEqual([1, null]);
+    });
+
+    it("trains on smaller batches when the default one would not fit in free memory, and on the default when it does", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-header-"));
+        dirs.push(dir);
+        const modelPath = await writeModelHeader(path.join(dir, "model.gguf"));
+        const roomy = harness({ modelPath: () => modelPath, memory: async () => ({ availableBytes: 8 * 2 ** 30, cpuFeatures: [] }) });
+        roomy.service.start({ budgetMinutes: 1 });
+        await roomy.service.idle();
+        // The default: the whole window with 16 GB of RAM or more, else 256 tokens.
+        expect(roomy.trainer.requests[0]?.options.microBatchTokens).toBe(os.totalmem() >= 16 * 2 ** 30 ? 512 : 256);
+        // Room for the logits of 128 tokens of a batch (1.2 MB each) but not of 256: 128 it is.
+        const tight = harness({ modelPath: () => modelPath, memory: async () => ({ availableBytes: 300 * 2 ** 20 + 128 * 1.3e6, cpuFeatures: [] }) });
+        tight.service.start({ budgetMinutes: 1 });
+        await tight.service.idle();
+        expect(tight.trainer.requests[0]?.options.microBatchTokens).toBe(128);
+        expect(tight.service.status()?.state).toBe("done");
     });
 
     it("runs one training at a time", async () => {

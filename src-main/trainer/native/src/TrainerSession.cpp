@@ -102,7 +102,9 @@ void TrainerSession::loadModel() {
     // optimizer graph would not schedule. The trainer's own backend reads repacked Q4_0 back.
     params.use_extra_bufts = trainerCpuBackendLoaded() && std::getenv("LOCUS_TRAINER_NO_REPACK") == nullptr;
     info_.repackedWeights = params.use_extra_bufts;
-    params.load_mode = LLAMA_LOAD_MODE_MMAP;
+    // Read into memory, not mapped: repacked weights are copies, and with a mapping the file's pages stay
+    // resident beside them (the engine loads the same way on CPU-only machines, for the same reason).
+    params.load_mode = std::getenv("LOCUS_TRAINER_MMAP") != nullptr ? LLAMA_LOAD_MODE_MMAP : LLAMA_LOAD_MODE_NONE;
     model_ = llama_model_load_from_file(options_.modelPath.c_str(), params);
     if (model_ == nullptr) throw TrainerError(kErrModelLoad, "cannot load the model " + options_.modelPath);
 
