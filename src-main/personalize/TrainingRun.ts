@@ -2,7 +2,7 @@ import type { TrainingRunInfo, TrainingRunState, TrainingStopReason } from "@com
 import type { TrainingProgress, TrainingStats } from "../trainer/types.js";
 import { LossCurve } from "./LossCurve.js";
 
-export type TrainingRunStart = Pick<TrainingRunInfo, "id" | "modelId" | "modelName" | "documentCount" | "budgetMinutes" | "startedAt">;
+export type TrainingRunStart = Pick<TrainingRunInfo, "id" | "modelId" | "modelName" | "documentCount" | "pairCount" | "budgetMinutes" | "startedAt">;
 
 /** One training run as the Personalize view and the CLI see it, updated from the trainer's reports. */
 export class TrainingRun {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { TrainingRunInfo } from "@common/contract/personalizeTypes.js";
+import type { QaPairsInfo, TrainingRunInfo } from "@common/contract/personalizeTypes.js";
+import { InvalidInputError } from "@common/errors.js";
 import { readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
 import { readCpuFeatures } from "../hardware/readCpuFeatures.js";
 import { Throttle } from "../ingest/Throttle.js";
@@ -14,12 +15,14 @@ import { readAdapterBaseFingerprint } from "../trainer/adapter/verifyAdapterBase
 import { fingerprintModelFile } from "../trainer/adapter/fingerprintModelFile.js";
 import { withDefaultTrainingOptions } from "../trainer/defaultTrainingOptions.js";
 import type { TrainerClient } from "../trainer/TrainerClient.js";
-import type { TrainingDocument, TrainingOptions, TrainingResult, TrainingStats } from "../trainer/types.js";
+import type { QaPair, TrainingDocument, TrainingOptions, TrainingResult, TrainingStats } from "../trainer/types.js";
 import { adapterName } from "./adapterName.js";
 import { assertTrainerBuilt } from "./assertTrainerBuilt.js";
 import { collectTrainingDocuments, type TrainingDocuments } from "./collectTrainingDocuments.js";
 import { NoChatModelError } from "./errors/NoChatModelError.js";
 import { planTrainingMemory, type TrainingMemory } from "./planTrainingMemory.js";
+import { readQaPairs } from "./readQaPairs.js";
+import { pairsEntryPrefix } from "./toAdapterInfo.js";
 import { TrainingBusyError } from "./errors/TrainingBusyError.js";
 import { removeStaleRunFolders, runFolderName } from "./runFolders.js";
 import { splitThreads } from "./splitThreads.js";
@@ -29,7 +32,18 @@ import { TrainingRun } from "./TrainingRun.js";
 /** What the service needs of the engine: its thread count, and a limit on it while a run takes the rest. */
 export type ThreadBudget = { readonly threads: number; limitThreads(limit: number | null): void };
 
-export type StartTraining = { documentIds?: readonly string[] | undefined; budgetMinutes: number; name?: string | undefined };
+export type StartTraining = {
+    documentIds?: readonly string[] | undefined;
+    /** Pairs read by loadPairs, to learn besides the documents. */
+    pairsId?: string | undefined;
+    budgetMinutes: number;
+    name?: string | undefined;
+};
+
+type PairSet = QaPairsInfo & { pairs: QaPair[] };
+
+/** Pair files read and not yet used are kept for a while; older ones are forgotten (they are read again on demand). */
+const keptPairSets = 4;
 
 export type TrainingServiceOptions = {
     trainer: Pick<TrainerClient, "train" | "dispose">;
@@ -64,6 +78,8 @@ export type TrainingServiceOptions = {
 
 type RunFacts = { model: StoredModel; data: TrainingDocuments; budgetMinutes: number; name: string; firstTrainLoss: number | null };
 
+type RunInput = { data: TrainingDocuments; pairs: PairSet | null; budgetMinutes: number; name: string };
+
 type ActiveRun = { run: TrainingRun; controller: AbortController; done: Promise<void> };
 
 /** If a cancelled run does not stop within this time on dispose, its worker is killed (adapters are written atomically). */
@@ -79,6 +95,7 @@ export class TrainingService {
     readonly #now: () => number;
     #active: ActiveRun | null = null;
     #last: TrainingRun | null = null;
+    readonly #pairSets = new Map<string, PairSet>();
 
     constructor(options: TrainingServiceOptions) {
         this.#options = options;
@@ -100,20 +117,34 @@ export class TrainingService {
             throw toLocusError(error);
         }
         const data = collectTrainingDocuments(this.#options.library, request.documentIds);
+        const pairs = request.pairsId === undefined ? null : this.#pairSets.get(request.pairsId);
+        if (pairs === undefined) throw new InvalidInputError("The question-answer file is no longer loaded. Add it again, then train.");
         const run = new TrainingRun({
             id: randomUUID(), modelId: model.id, modelName: model.displayName, documentCount: data.used.length,
-            budgetMinutes: request.budgetMinutes, startedAt: this.#now()
+            pairCount: pairs?.count ?? 0, budgetMinutes: request.budgetMinutes, startedAt: this.#now()
         }, this.#now);
         const controller = new AbortController();
         const name = request.name ?? adapterName(data.used, new Date(run.info.startedAt));
         const active: ActiveRun = { run, controller, done: Promise.resolve() };
         this.#active = active;
         this.#last = run;
-        active.done = this.#execute(active, model, data, request.budgetMinutes, name).finally(() => {
+        active.done = this.#execute(active, model, { data, pairs, budgetMinutes: request.budgetMinutes, name }).finally(() => {
             if (this.#active === active) this.#active = null;
         });
         this.#options.onProgress(run.info);
         return run.info;
+    }
+
+    /**
+     * Reads a file of question-answer pairs (readQaPairs.ts) for the next run. The caller shows the file
+     * name and count; a run refers to it by id.
+     */
+    async loadPairs(filePath: string): Promise<QaPairsInfo> {
+        const pairs = await readQaPairs(filePath);
+        const set: PairSet = { id: randomUUID(), fileName: path.basename(filePath), count: pairs.length, pairs };
+        this.#pairSets.set(set.id, set);
+        for (const id of this.#pairSets.keys()) if (this.#pairSets.size > keptPairSets) this.#pairSets.delete(id);
+        return { id: set.id, fileName: set.fileName, count: set.count };
     }
 
     /** Stops the run after its current optimizer step; the best adapter so far is kept. */
@@ -147,7 +178,7 @@ export class TrainingService {
         return model;
     }
 
-    async #execute(active: ActiveRun, model: StoredModel, data: TrainingDocuments, budgetMinutes: number, name: string): Promise<void> {
+    async #execute(active: ActiveRun, model: StoredModel, { data, pairs, budgetMinutes, name }: RunInput): Promise<void> {
         const { run, controller } = active;
         const { engine, trainer, adaptersDir } = this.#options;
         const throttle = new Throttle(this.#options.progressIntervalMs ?? 250, () => this.#options.onProgress(run.info));
@@ -173,7 +204,9 @@ export class TrainingService {
                 }, await (this.#options.memory ?? availableMemory)());
                 options.microBatchTokens = microBatchTokens;
             }
-            const result = await trainer.train({ modelPath: model.path, outputDir: runDir, name: "adapter", documents: data.documents, options }, {
+            const result = await trainer.train({
+                modelPath: model.path, outputDir: runDir, name: "adapter", documents: data.documents, ...(pairs ? { pairs: pairs.pairs } : {}), options
+            }, {
                 signal: controller.signal,
                 onEvent: (event) => {
                     if (event.type !== "progress") return;
@@ -183,8 +216,10 @@ export class TrainingService {
             });
             run.setState("saving");
             throttle.flush();
+            // The registry lists what an adapter learned from: the documents, and the pairs file by name.
+            const used = pairs === null ? data : { ...data, used: [...data.used, { id: `${pairsEntryPrefix}${pairs.id}`, name: `${pairs.fileName} (${plural(pairs.count, "question-answer pair")})` }] };
             const adapter = result.adapterPath === null ? null : await this.#register({ ...result, adapterPath: result.adapterPath }, {
-                model, data, budgetMinutes, name, firstTrainLoss: run.info.points[0]?.trainLoss ?? null
+                model, data: used, budgetMinutes, name, firstTrainLoss: run.info.points[0]?.trainLoss ?? null
             });
             run.finish(result.stats, adapter?.id ?? null);
             if (adapter !== null) this.#options.onAdapterAdded(adapter);
@@ -250,4 +285,8 @@ function loraShapeFor(info: GgufFileInfo | undefined, documents: readonly Traini
     const blockCount = (info?.architectureMetadata as { block_count?: unknown } | undefined)?.block_count;
     const layers = typeof blockCount === "number" && blockCount > 0 ? blockCount : 0;
     return { rank, alpha: 2 * rank, lastLayers: layers > 0 ? adaptedLayerCount(layers) : 0 };
+}
+
+function plural(count: number, noun: string): string {
+    return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -39,6 +39,8 @@ export type ServicesOptions = {
     pickDocuments?: (folders: boolean) => Promise<string[]>;
     /** Opens a document with the system's default app (Electron). */
     openFile?: OpenFile;
+    /** Native dialog to choose a file of question-answer pairs for Personalize (Electron); null when cancelled. */
+    pickPairsFile?: () => Promise<string | null>;
     /** A made-up machine for the setup wizard (tests, demos); by default this computer is probed. */
     simulatedHardware?: HardwareProfile;
     /** Model hub address (tests use a local fake hub); default https://huggingface.co/. */
@@ -165,7 +167,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Paths typed by a person exist only where there is no native dialog to choose a file.
     const refuse = new Set<MethodName>([
         ...(options.pickModelFile != null ? ["models.addFromPath" as const] : []),
-        ...(options.pickDocuments != null ? ["library.addPaths" as const] : [])
+        ...(options.pickDocuments != null ? ["library.addPaths" as const] : []),
+        ...(options.pickPairsFile != null ? ["training.pairsFromPath" as const] : [])
     ]);
 
     const dispatcher = new Dispatcher({
@@ -227,6 +230,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "training.status": () => personalize.training.status(),
         "training.start": (request) => personalize.training.start(request),
         "training.cancel": () => personalize.training.cancel(),
+        "training.pairsWithDialog": async () => {
+            if (options.pickPairsFile == null) throw new UnsupportedError("This window cannot open a file dialog. Type the path of the pairs file instead.");
+            const filePath = await options.pickPairsFile();
+            return filePath === null ? null : personalize.training.loadPairs(filePath);
+        },
+        "training.pairsFromPath": ({ path: filePath }) => personalize.training.loadPairs(filePath),
         "adapters.list": () => personalize.adapters.list(),
         "adapters.activate": ({ adapterId, scale }) => personalize.adapters.activate(adapterId, scale),
         "adapters.deactivate": () => personalize.adapters.deactivate(),

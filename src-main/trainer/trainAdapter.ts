@@ -3,7 +3,7 @@ import path from "node:path";
 import { adapterMetadata, type BaseModelIdentity } from "./adapter/adapterMetadata.js";
 import { checkpointFilePath, initialAdapterPath, removeLeftoverFiles } from "./adapter/adapterFiles.js";
 import { fingerprintModelFile } from "./adapter/fingerprintModelFile.js";
-import { prepareTrainingData } from "./data/prepareTrainingData.js";
+import { prepareTrainingData, type TrainingSource } from "./data/prepareTrainingData.js";
 import { NativeTrainerError } from "./errors/NativeTrainerError.js";
 import { NotEnoughTrainingDataError } from "./errors/NotEnoughTrainingDataError.js";
 import { TrainingDivergedError } from "./errors/TrainingDivergedError.js";
@@ -11,7 +11,7 @@ import { loadNativeTrainer } from "./native/loadNativeTrainer.js";
 import type { NativeTrainerAddon, NativeTrainerSession } from "./native/nativeTrainerTypes.js";
 import { runTraining } from "./runTraining.js";
 import { BudgetPlanner } from "./schedule/BudgetPlanner.js";
-import type { TrainingEvent, TrainingRequest, TrainingResult } from "./types.js";
+import type { QaPair, TrainingEvent, TrainingRequest, TrainingResult } from "./types.js";
 
 export type TrainAdapterHooks = {
     onEvent: (event: TrainingEvent) => void;
@@ -66,7 +66,8 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
 
     try {
         const info = session.info();
-        const data = await prepareTrainingData(request.documents, (text) => session.tokenize(text, true), {
+        const exchanges = (request.pairs ?? []).map((pair, index) => exchangeSource(session, pair, index));
+        const data = await prepareTrainingData([...request.documents, ...exchanges], (text, special) => session.tokenize(text, true, special), {
             windowTokens: info.contextSize,
             validationFraction: options.validationFraction,
             maxValidationWindows: options.maxValidationWindows,
@@ -105,6 +106,8 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
                 validationTokens: data.validationTokens,
                 trainDocuments: data.trainDocuments,
                 validationDocuments: data.validationDocuments,
+                pairs: exchanges.length,
+                pairsInChatTemplate: exchanges.length > 0 && exchanges.every((exchange) => exchange.specialTokens === true),
                 tokensPerSecond: outcome.tokens / Math.max(outcome.optimizerSeconds, 1e-9),
                 wallSeconds: (now() - startedAt) / 1000,
                 budgetSeconds: options.budgetSeconds,
@@ -125,4 +128,16 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
         await session.dispose().catch(() => undefined);
         throw error;
     }
+}
+
+/**
+ * A pair as one exchange in the model's own chat template (its markers parsed as special tokens), so the
+ * adapter learns to answer so in chat; plain "Question: … Answer: …" text for a model without one.
+ */
+function exchangeSource(session: NativeTrainerSession, pair: QaPair, index: number): TrainingSource {
+    const id = `pair-${String(index + 1)}`;
+    const exchange = session.formatExchange(pair.question, pair.answer);
+    return exchange === null
+        ? { id, text: `Question: ${pair.question}\nAnswer: ${pair.answer}\n` }
+        : { id, text: exchange, specialTokens: true };
 }

@@ -8,6 +8,10 @@ import {
     type TrainingStats
 } from "./types.js";
 
+/** Limits of question-answer pairs: what a pairs file may hold (personalize/readQaPairs.ts) and a request carry. */
+export const maxPairs = 100_000;
+export const maxPairFieldLength = 16_000;
+
 const finite = z.number().finite();
 const positive = finite.positive();
 const fraction = finite.min(0).max(1);
@@ -41,6 +45,7 @@ export const trainingRequestSchema = z.object({
     // The name becomes part of file names: keep it to safe characters.
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
     documents: z.array(z.object({ id: z.string().min(1), text: z.string() })),
+    pairs: z.array(z.object({ question: z.string().min(1).max(maxPairFieldLength), answer: z.string().min(1).max(maxPairFieldLength) })).max(maxPairs).optional(),
     options: trainingOptionsSchema
 }) satisfies z.ZodType<TrainingRequest>;
 
@@ -76,6 +81,8 @@ const trainingStatsSchema = z.object({
     validationTokens: count,
     trainDocuments: count,
     validationDocuments: count,
+    pairs: count,
+    pairsInChatTemplate: z.boolean(),
     tokensPerSecond: finite,
     wallSeconds: finite,
     budgetSeconds: finite,

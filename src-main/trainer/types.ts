@@ -8,6 +8,12 @@ export type LoraTarget = (typeof loraTargets)[number];
 /** One document of the person's data; train and validation are split by document, never inside one. */
 export type TrainingDocument = { id: string; text: string };
 
+/**
+ * A question and its answer, taught as one exchange in the model's chat template (so the adapter learns
+ * to answer that way in chat); each pair counts as a document of its own for the held-out split.
+ */
+export type QaPair = { question: string; answer: string };
+
 export type LoraShape = {
     /** Rank of the A/B pair; capacity grows with it. Default 8. */
     rank: number;
@@ -60,6 +66,8 @@ export type TrainingRequest = {
     /** File-name prefix for this run's adapters, e.g. "notes-2025-01-31". */
     name: string;
     documents: TrainingDocument[];
+    /** Question-answer pairs to learn besides the documents (optional). */
+    pairs?: QaPair[];
     options: TrainingOptions;
 };
 
@@ -105,6 +113,9 @@ export type TrainingStats = {
     validationTokens: number;
     trainDocuments: number;
     validationDocuments: number;
+    /** Question-answer pairs among the documents above, and whether they were written in the model's chat template. */
+    pairs: number;
+    pairsInChatTemplate: boolean;
     /** Training tokens per second of optimizer time. */
     tokensPerSecond: number;
     /** From startedAt to the result, in seconds. */

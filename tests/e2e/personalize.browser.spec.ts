@@ -200,6 +200,23 @@ test("a person teaches the model chosen documents within a budget, stops it, use
     await page.getByTestId("training-budget-preset").filter({ hasText: "1 minute" }).click();
     await expect(budget).toHaveValue("1");
     await page.getByTestId("training-name").fill("Whole library");
+    // Question-answer pairs too: a broken file is named with its line; a good one is counted.
+    const pairsDir = fs.mkdtempSync(path.join(dataDir, "pairs-"));
+    const brokenPairs = path.join(pairsDir, "broken.jsonl");
+    fs.writeFileSync(brokenPairs, '{"question": "What colour is the harbour in winter?", "answer": "Deep teal."}\n{"question": "Bell?"}\n');
+    const faq = path.join(pairsDir, "faq.jsonl");
+    fs.writeFileSync(faq, [
+        { question: "What colour is Locus harbour in winter?", answer: "A deep teal, from the green silt the cold currents bring." },
+        { question: "How often does the lighthouse flash?", answer: "Once every six seconds, white." },
+        { question: "Where do boats moor at spring tides?", answer: "On the east wall, where the water stays calm." }
+    ].map((pair) => JSON.stringify(pair)).join("\n"));
+    await page.getByTestId("training-pairs-path").fill(brokenPairs);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("training-pairs-problem")).toHaveText('"broken.jsonl", line 2: needs a non-empty "question" and "answer" (found fields: question).');
+    await page.getByTestId("training-pairs-path").fill(faq);
+    await page.getByTestId("training-pairs-add").click();
+    await expect(page.getByTestId("training-pairs-chosen")).toHaveText("faq.jsonl: 3 pairs");
+    await expect(page.getByTestId("training-pairs-problem")).toHaveCount(0);
     await page.getByTestId("training-start").click();
     await expect(run).toHaveAttribute("data-state", /preparing|training/);
     await page.reload();
@@ -215,6 +232,7 @@ test("a person teaches the model chosen documents within a budget, stops it, use
     // Held-back text measured before and after: the summary gives both and the change.
     await expect(page.getByTestId("training-summary-loss")).toHaveText(/^\d+\.\d{2,5} → \d+\.\d{2,5} \((no change|[−+]\d+\.\d%|less than 0\.1% (lower|higher))\)$/);
     await expect(page.getByTestId("training-summary-adapter")).toHaveText("Whole library");
+    await expect(page.getByTestId("training-summary-source")).toHaveText(/ from 4 documents and 3 question–answer pairs$/);
 
     // One adapter at a time: using the new one stops using the first.
     await expect(page.getByTestId("adapter-item")).toHaveCount(2);
@@ -222,6 +240,7 @@ test("a person teaches the model chosen documents within a budget, stops it, use
     const wholeId = await page.getByTestId("adapter-item").filter({ hasText: "Whole library" }).getAttribute("data-adapter-id");
     const whole = page.locator(`[data-testid="adapter-item"][data-adapter-id="${wholeId}"]`);
     await expect(whole).toContainText("4 documents");
+    await expect(whole).toContainText("faq.jsonl (3 question-answer pairs)");
     await whole.getByTestId("adapter-activate").click();
     await expect(whole).toHaveAttribute("data-active", "true");
     await expect(harbour).toHaveAttribute("data-active", "false");

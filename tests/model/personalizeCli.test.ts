@@ -21,6 +21,8 @@ beforeAll(async () => {
         const text = `Section ${String(i)}. The quick brown fox jumps over the lazy dog while the cat watches from the warm window. `.repeat(6);
         fs.writeFileSync(path.join(dir, "docs", `note-${String(i)}.txt`), text);
     }
+    fs.writeFileSync(path.join(dir, "faq.jsonl"), ["Where is the cat?", "What does the fox do?"]
+        .map((question, i) => JSON.stringify({ question, answer: i === 0 ? "At the warm window." : "It jumps over the lazy dog." })).join("\n"));
 });
 afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -32,7 +34,7 @@ describe("locus train", () => {
         const dataDir = path.join(dir, "data");
         // Its own process group, so the interrupt below reaches the CLI and its trainer worker alike, as Ctrl-C in a terminal does.
         const child = spawn(process.execPath, [
-            "--import", "tsx", cliPath, "train", "--docs", path.join(dir, "docs"), "--minutes", "1", "--activate",
+            "--import", "tsx", cliPath, "train", "--docs", path.join(dir, "docs"), "--minutes", "1", "--activate", "--qa", path.join(dir, "faq.jsonl"),
             "--model", chatModel, "--embedding-model", embeddingModel, "--threads", "2", "--data", dataDir
         ], { cwd: repoRoot, env: { ...process.env, LOCUS_GPU: "false", TSX_TSCONFIG_PATH: "tsconfig.node.json" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
         let output = "";
@@ -51,11 +53,11 @@ describe("locus train", () => {
         expect(interruptedAt, output).toBeGreaterThan(0);
         expect(code, output).toBe(0);
         expect((Date.now() - interruptedAt) / 1000).toBeLessThan(20);
-        expect(output).toMatch(/Teaching .* 6 documents for up to 1 minute/);
+        expect(output).toMatch(/Teaching .* 6 documents and 2 question-answer pairs for up to 1 minute/);
         expect(output).toContain("Stopping after the current step; the best adapter so far is kept");
         expect(output).toMatch(/Saved adapter "note-0\.txt and 5 more, .*" \(stopped early, \d+:\d\d\)\./);
         expect(output).toMatch(/loss on (held-out documents|the training text): \d+\.\d{3} → \d+\.\d{3}/);
-        expect(output).toMatch(/trained on [\d,]+ tokens in \d+ steps?, from 6 documents/);
+        expect(output).toMatch(/trained on [\d,]+ tokens in \d+ steps?, from 6 documents and 2 question-answer pairs/);
         expect(output).toContain("Active: the app's chat uses it");
 
         const db = openDatabase(path.join(dataDir, "locus.sqlite"));

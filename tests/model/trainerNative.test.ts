@@ -81,6 +81,60 @@ describe("native trainer addon", () => {
 
     // tinyShape: 2 blocks, width 64, 4 query heads and 2 key/value heads of 16 (attn_v maps 64 -> 32),
     // feed-forward 128 (ffn_down maps 128 -> 64).
+    it("writes a question and answer as one exchange in the model's chat template, whose markers become special tokens", async () => {
+        const session = await open(models.f32);
+        try {
+            const exchange = session.formatExchange("When does the desk open?", "At nine.");
+            expect(exchange).toBe(
+                "<|start_header_id|>user<|end_header_id|>\n\nWhen does the desk open?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\nAt nine.<|eot_id|>"
+            );
+            const special = Array.from(await session.tokenize(exchange ?? "", true, true));
+            const plain = Array.from(await session.tokenize(exchange ?? "", true));
+            expect(special[0]).toBe(session.info().bosToken);
+            // <|eot_id|> and the header markers are single tokens of Llama 3's vocabulary, not spelled out.
+            expect(special.filter((token) => token === 128009)).toHaveLength(2);
+            expect(plain).not.toContain(128009);
+            expect(special.length).toBeLessThan(plain.length);
+        } finally {
+            await session.dispose();
+        }
+    });
+
+    it("learns question-answer pairs beside documents through the worker, each pair in the chat template", async () => {
+        const client = new TrainerClient();
+        try {
+            const result = await client.train({
+                modelPath: models.q8_0, outputDir: path.join(dir, "pairs"), name: "pairs", documents: [{ id: "d1", text }],
+                pairs: Array.from({ length: 6 }, (_, i) => ({ question: `Which boat left at dawn on day ${String(i)}?`, answer: `The herring boat number ${String(i)}.` })),
+                options: { budgetSeconds: 600, maxSteps: 2, threads: 2, windowTokens: 256, validationFraction: 0 }
+            });
+            expect(result.stats).toMatchObject({ pairs: 6, pairsInChatTemplate: true, trainDocuments: 7, steps: 2 });
+            expect(result.adapterPath).not.toBeNull();
+        } finally {
+            await client.dispose();
+        }
+    }, 300_000);
+
+    it("scores held-out text as the optimizer does, on whole windows or shorter spans", async () => {
+        const session = await open(models.q8_0);
+        try {
+            const window = await firstWindow(session);
+            const evaluated = await session.evaluate(window);
+            // A step reports the loss of the weights it started from: the same number, from the optimizer's graph.
+            const step = await session.trainStep(window, 1e-6);
+            expect(evaluated.tokens).toBe(256);
+            expect(Math.abs(evaluated.loss - step.loss)).toBeLessThan(1e-3 * step.loss);
+            const short = await session.evaluate(window.slice(0, 65));
+            expect(short.tokens).toBe(64);
+            expect(Number.isFinite(short.loss)).toBe(true);
+            // Two spans back to back: a whole window, then a cut one.
+            expect((await session.evaluate(concatWindows([window, window.slice(0, 33)]))).tokens).toBe(256 + 32);
+            await expect(session.evaluate(window.slice(0, 1))).rejects.toMatchObject({ code: "ERR_TRAINER_INPUT" });
+        } finally {
+            await session.dispose();
+        }
+    });
+
     it("rounds the context up to a multiple of 256 and reports what llama.cpp really uses", async () => {
         const session = await open(models.f32, 300);
         try {

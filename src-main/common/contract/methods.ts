@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
-import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
+import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import type { Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
@@ -90,11 +90,17 @@ export const methods = {
      */
     "training.start": method<TrainingRunInfo>()(z.strictObject({
         documentIds: z.array(id).min(1).max(100_000).optional(),
+        /** Question-answer pairs to learn too, as read by training.pairsWithDialog or training.pairsFromPath. */
+        pairsId: id.optional(),
         budgetMinutes: z.number().int().min(1).max(24 * 60),
         name: z.string().trim().min(1).max(100).optional()
     })),
     /** Stops the run after its current step; the best adapter so far is kept. */
     "training.cancel": method<TrainingRunInfo | null>()(none),
+    /** Reads a file of question-answer pairs chosen in the system's file dialog; null when none was chosen. */
+    "training.pairsWithDialog": method<QaPairsInfo | null>()(none),
+    /** The same from a typed path: only where there is no native dialog (the browser host). */
+    "training.pairsFromPath": method<QaPairsInfo>()(z.strictObject({ path: z.string().min(1).max(4096) })),
 
     "adapters.list": method<AdapterInfo[]>()(none),
     /** Chat uses this adapter from the next answer (its base model must be the chat model). */

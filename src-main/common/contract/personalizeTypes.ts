@@ -22,6 +22,8 @@ export type TrainingRunInfo = {
     modelId: string;
     modelName: string;
     documentCount: number;
+    /** Question-answer pairs learned besides the documents (0 when none were added). */
+    pairCount: number;
     budgetMinutes: number;
     startedAt: number;
     endedAt: number | null;
@@ -44,6 +46,9 @@ export type TrainingRunInfo = {
     adapterId: string | null;
 };
 
+/** A file of question-answer pairs read for the next run; the renderer knows it by id, never by path. */
+export type QaPairsInfo = { id: string; fileName: string; count: number };
+
 /** A trained adapter in the registry. */
 export type AdapterInfo = {
     id: string;
@@ -54,6 +59,8 @@ export type AdapterInfo = {
     /** Fingerprint of the base model file the adapter belongs to (an adapter for another base is refused). */
     baseModelHash: string;
     documentNames: string[];
+    /** Question-answer files it learned too, e.g. "faq.jsonl (24 question-answer pairs)". */
+    pairSources?: string[];
     budgetMinutes: number;
     steps: number;
     tokensTrained: number;

@@ -10,7 +10,7 @@ import { UsageError } from "./UsageError.js";
 const USAGE = `Usage:
   locus ingest <files or folders...> [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
   locus ask "<question>" [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
-  locus train --docs <files, folders or document ids...> --minutes N [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
+  locus train --docs <files, folders or document ids...> --minutes N [--qa FILE] [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
 
 Indexes documents into the same library the app uses, answers questions from it with citations, and
 teaches the chat model your documents (a LoRA adapter) within a time budget.
@@ -22,6 +22,7 @@ teaches the chat model your documents (a LoRA adapter) within a time budget.
   --docs ...              train: what to learn from; files and folders not in the library are indexed first
   --minutes N             train: the time budget (Ctrl-C stops early and keeps the best adapter)
   --name NAME             train: the adapter's name (default: its documents and the date)
+  --qa FILE               train: also learn question-answer pairs (JSON Lines: {"question": "…", "answer": "…"} a line)
   --activate              train: make the new adapter the one the app's chat uses
   --cpu                   do not use a GPU (or set LOCUS_GPU=false)
 
@@ -35,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
         options: {
             data: { type: "string" }, "embedding-model": { type: "string" }, model: { type: "string" },
             threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" },
-            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }
+            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" }
         }
     });
     const [command, ...rest] = positionals;
@@ -63,7 +64,9 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     try {
         if (command === "train")
-            return await runTrain(services, { docs, minutes, activate: values.activate ?? false, ...(values.name ? { name: values.name } : {}) }, output);
+            return await runTrain(services, {
+                docs, minutes, activate: values.activate ?? false, ...(values.name ? { name: values.name } : {}), ...(values.qa ? { qaFile: values.qa } : {})
+            }, output);
         return command === "ingest"
             ? await runIngest(services, rest, output)
             : await runAsk(services, rest.join(" "), { maxTokens }, output);

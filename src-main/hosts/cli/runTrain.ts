@@ -17,6 +17,8 @@ export type TrainCommand = {
     name?: string;
     /** Make the new adapter the one the app's chat uses. */
     activate: boolean;
+    /** A file of question-answer pairs to learn too. */
+    qaFile?: string;
 };
 
 /**
@@ -45,8 +47,10 @@ export async function runTrain(services: CliServices, command: TrainCommand, out
         personalize.training.cancel();
     };
     try {
-        const started = personalize.training.start({ documentIds, budgetMinutes: command.minutes, name: command.name });
-        output.out(`Teaching ${started.modelName} ${plural(started.documentCount, "document")} for up to ${plural(command.minutes, "minute")} (Ctrl-C stops early and keeps the best adapter).`);
+        const pairs = command.qaFile === undefined ? undefined : await personalize.training.loadPairs(command.qaFile);
+        const started = personalize.training.start({ documentIds, budgetMinutes: command.minutes, name: command.name, pairsId: pairs?.id });
+        const what = pairs === undefined ? plural(started.documentCount, "document") : `${plural(started.documentCount, "document")} and ${plural(pairs.count, "question-answer pair")}`;
+        output.out(`Teaching ${started.modelName} ${what} for up to ${plural(command.minutes, "minute")} (Ctrl-C stops early and keeps the best adapter).`);
         process.on("SIGINT", onInterrupt);
         await personalize.training.idle();
         view.stop();
@@ -120,7 +124,8 @@ function printSummary(run: TrainingRunInfo, adapter: StoredAdapter, output: CliO
         : adapter.lossAfter !== null ? `→ ${adapter.lossAfter.toFixed(3)}` : "not measured";
     const on = adapter.lossOn === "held-out" ? "on held-out documents" : "on the training text";
     output.out(`  loss ${on}: ${loss}`);
-    output.out(`  trained on ${plural(adapter.tokensTrained, "token")} in ${plural(adapter.steps, "step")}, from ${plural(adapter.documents.length, "document")}`);
+    const pairs = run.pairCount > 0 ? ` and ${plural(run.pairCount, "question-answer pair")}` : "";
+    output.out(`  trained on ${plural(adapter.tokensTrained, "token")} in ${plural(adapter.steps, "step")}, from ${plural(run.documentCount, "document")}${pairs}`);
     output.out(`  base model: ${adapter.baseModelName}; id ${adapter.id}`);
 }
 

@@ -45,6 +45,15 @@ async function pickDocuments(folders: boolean): Promise<string[]> {
     return result.canceled ? [] : result.filePaths;
 }
 
+async function pickPairsFile(): Promise<string | null> {
+    const options = {
+        title: "Choose question-answer pairs to learn", properties: ["openFile" as const],
+        filters: [{ name: "Question-answer pairs (JSON Lines, JSON)", extensions: ["jsonl", "ndjson", "json"] }, { name: "All files", extensions: ["*"] }]
+    };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /** Paths come from the library in main (never from the renderer); an error from the OS becomes a message. */
 async function openFile(filePath: string): Promise<void> {
     const error = await shell.openPath(filePath);
@@ -56,7 +65,9 @@ app.whenReady().then(async () => {
     serveRenderer(path.join(here, "../renderer"));
     // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
     const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
-    services = await createServices({ dataDir, host: "electron", pickModelFile, pickDocuments, openFile, spawnWorker: utilityWorkerProcess });
+    services = await createServices({
+        dataDir, host: "electron", pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess
+    });
 
     // Calls are accepted only from our own page in the main frame of our window.
     ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {

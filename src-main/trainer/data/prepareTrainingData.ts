@@ -11,6 +11,9 @@ export type TrainingData = {
     validationDocuments: number;
 };
 
+/** A document, or a question-answer exchange in the chat template whose markers are special tokens written as text. */
+export type TrainingSource = TrainingDocument & { specialTokens?: boolean };
+
 export type PrepareTrainingDataOptions = {
     windowTokens: number;
     validationFraction: number;
@@ -24,12 +27,12 @@ export type PrepareTrainingDataOptions = {
  * spread evenly over the held-out text, since every evaluation costs time from the budget.
  */
 export async function prepareTrainingData(
-    documents: readonly TrainingDocument[],
-    tokenize: (text: string) => Promise<Int32Array>,
+    documents: readonly TrainingSource[],
+    tokenize: (text: string, specialTokens: boolean) => Promise<Int32Array>,
     options: PrepareTrainingDataOptions
 ): Promise<TrainingData> {
     const tokenized: TokenizedDocument[] = [];
-    for (const document of documents) tokenized.push({ id: document.id, tokens: await tokenize(document.text) });
+    for (const document of documents) tokenized.push({ id: document.id, tokens: await tokenize(document.text, document.specialTokens === true) });
     const split = splitDocuments(tokenized, options.validationFraction, options.seed);
     const validationWindows = spreadPick(buildWindows(split.validation.map((document) => document.tokens), options.windowTokens), options.maxValidationWindows);
     return {

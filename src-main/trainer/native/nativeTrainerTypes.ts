@@ -65,10 +65,16 @@ export type NativeStepResult = { loss: number; diverged: boolean; seconds: numbe
 export type NativeEvalResult = { loss: number; tokens: number; seconds: number };
 
 export interface NativeTrainerSession {
-    tokenize(text: string, addSpecial: boolean): Promise<Int32Array>;
+    /** With `parseSpecial`, special tokens written as text (a chat template's markers) become those tokens. */
+    tokenize(text: string, addSpecial: boolean, parseSpecial?: boolean): Promise<Int32Array>;
+    /** A question and answer as one exchange in the model's own chat template; null when it has none llama.cpp knows. */
+    formatExchange(question: string, answer: string): string | null;
     /** One window (contextSize + 1 tokens) and one optimizer step. */
     trainStep(window: Int32Array, learningRate: number): Promise<NativeStepResult>;
-    /** Whole windows, concatenated; forward only. With `best`, of the weights kept by keepBest. */
+    /**
+     * Mean next-token loss over spans of 2 to contextSize + 1 tokens, back to back (whole windows, the last
+     * one possibly cut short); forward only. With `best`, of the weights kept by keepBest.
+     */
     evaluate(windows: Int32Array, options?: { best: boolean }): Promise<NativeEvalResult>;
     keepBest(): void;
     restoreBest(): void;

@@ -37,7 +37,7 @@ class Recent {
  * `validationOverhead` of the budget on top; no more, so that at least 90% of a budget can go to
  * optimizer steps even when one held-out window costs most of a step.
  */
-export const endChecksShare = 0.04;
+export const endChecksShare = 0.02;
 
 export type BudgetPlannerOptions = {
     /** When the run began (ms, same clock as `now`). */

@@ -142,7 +142,7 @@ export function formatDateTime(time: number, options: { locale?: string; timeZon
 export function adapterFacts(adapter: AdapterInfo, dateOptions: { locale?: string; timeZone?: string } = {}): Array<{ label: string; value: string }> {
     return [
         { label: "Base model", value: adapter.baseModelId === null ? `${adapter.baseModelName} (no longer in your list)` : adapter.baseModelName },
-        { label: "Trained on", value: describeDocumentsUsed(adapter.documentNames) },
+        { label: "Trained on", value: [describeDocumentsUsed(adapter.documentNames), ...(adapter.pairSources ?? [])].join("; ") },
         { label: "Budget", value: formatMinutes(adapter.budgetMinutes) },
         { label: "Trained", value: `${formatTokens(adapter.tokensTrained)} in ${adapter.steps.toLocaleString("en-US")} ${adapter.steps === 1 ? "step" : "steps"}` },
         { label: "Validation loss", value: describeLossChange(adapter.lossBefore, adapter.lossAfter) },

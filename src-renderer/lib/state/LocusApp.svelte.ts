@@ -131,6 +131,7 @@ export class LocusApp {
             this.info = info;
             this.models.capabilities = info.capabilities;
             this.library.capabilities = info.capabilities;
+            this.personalize.capabilities = info.capabilities;
         }
         const [modelsRead] = await Promise.all([
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TrainingRunInfo } from "../../../src-main/common/contract/personalizeTypes.js";
 import { LocusError } from "../../../src-main/common/errors.js";
+import { toAdapterInfo } from "../../../src-main/personalize/toAdapterInfo.js";
 import { TrainingService, type TrainingServiceOptions } from "../../../src-main/personalize/TrainingService.js";
 import { AdapterRepository, type StoredAdapter } from "../../../src-main/store/AdapterRepository.js";
 import type { ChunkWithDocument, LibraryDocument } from "../../../src-main/store/library/types.js";
@@ -48,7 +49,7 @@ function library(texts: Record<string, string>, statuses: Record<string, Library
 
 const stats = (patch: Partial<TrainingResult["stats"]> = {}): TrainingResult["stats"] => ({
     steps: 3, tokens: 768, stoppedBy: "budget", initialValidationLoss: 7.9, bestValidationLoss: 7.4, lastValidationLoss: 7.4, bestStep: 3, finalTrainLoss: 7.3,
-    divergences: 0, trainTokens: 900, validationTokens: 100, trainDocuments: 2, validationDocuments: 1, tokensPerSecond: 120, wallSeconds: 60,
+    divergences: 0, trainTokens: 900, validationTokens: 100, trainDocuments: 2, validationDocuments: 1, pairs: 0, pairsInChatTemplate: false, tokensPerSecond: 120, wallSeconds: 60,
     budgetSeconds: 60, optimizerSeconds: 55, validationSeconds: 2, startSeconds: 0.2, loadSeconds: 1, saveSeconds: 0.1, windowTokens: 256,
     trainableParameters: 1000, threads: 1, peakRssBytes: 1e8, ...patch
 });
@@ -218,6 +219,31 @@ describe("TrainingService", () => {
         await tight.service.idle();
         expect(tight.trainer.requests[0]?.options.microBatchTokens).toBe(128);
         expect(tight.service.status()?.state).toBe("done");
+    });
+
+    it("teaches question-answer pairs from a file besides the documents, and lists the file among what the adapter learned from", async () => {
+        const h = harness();
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-pairs-"));
+        dirs.push(dir);
+        const pairsPath = path.join(dir, "faq.jsonl");
+        fs.writeFileSync(pairsPath, '{"question": "When does the desk open?", "answer": "At nine."}\n{"question": "Refunds?", "answer": "Within fourteen days."}\n');
+        const pairs = await h.service.loadPairs(pairsPath);
+        expect(pairs).toEqual({ id: expect.any(String), fileName: "faq.jsonl", count: 2 });
+        const started = h.service.start({ budgetMinutes: 1, pairsId: pairs.id });
+        expect(started.pairCount).toBe(2);
+        await h.service.idle();
+        expect(h.trainer.requests[0]?.pairs).toEqual([
+            { question: "When does the desk open?", answer: "At nine." }, { question: "Refunds?", answer: "Within fourteen days." }
+        ]);
+        const adapter = h.adapters.get(h.service.status()?.adapterId ?? "");
+        expect(adapter?.documents.map((item) => item.name)).toEqual(["a.md", "b.md", "c.md", "faq.jsonl (2 question-answer pairs)"]);
+        expect(toAdapterInfo(adapter!)).toMatchObject({ documentNames: ["a.md", "b.md", "c.md"], pairSources: ["faq.jsonl (2 question-answer pairs)"] });
+        // A run without pairs sends none.
+        h.service.start({ budgetMinutes: 1 });
+        await h.service.idle();
+        expect(h.trainer.requests[1]?.pairs).toBeUndefined();
+        // Pairs not (or no longer) loaded are refused before a run starts.
+        expect(() => h.service.start({ budgetMinutes: 1, pairsId: "gone" })).toThrow(/no longer loaded/);
     });
 
     it("runs one training at a time", async () => {

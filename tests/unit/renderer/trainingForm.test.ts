@@ -15,7 +15,7 @@ const library = [
 ];
 
 const run = (patch: Partial<TrainingRunInfo> = {}): TrainingRunInfo => ({
-    id: "r1", state: "training", modelId: "m1", modelName: "Tiny", documentCount: 1, budgetMinutes: 1, startedAt: 100, endedAt: null,
+    id: "r1", state: "training", modelId: "m1", modelName: "Tiny", documentCount: 1, pairCount: 0, budgetMinutes: 1, startedAt: 100, endedAt: null,
     step: 5, tokens: 0, tokensPerSecond: null, elapsedSeconds: 0, secondsLeft: null, trainLoss: null, validationLoss: null,
     initialValidationLoss: null, points: [], stoppedBy: null, error: null, adapterId: null, ...patch
 });

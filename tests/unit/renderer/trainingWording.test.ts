@@ -6,7 +6,7 @@ import {
 } from "../../../src-renderer/lib/format/index.js";
 
 const run = (patch: Partial<TrainingRunInfo> = {}): TrainingRunInfo => ({
-    id: "r1", state: "training", modelId: "m1", modelName: "Tiny Llama", documentCount: 3, budgetMinutes: 10, startedAt: 0, endedAt: null,
+    id: "r1", state: "training", modelId: "m1", modelName: "Tiny Llama", documentCount: 3, pairCount: 0, budgetMinutes: 10, startedAt: 0, endedAt: null,
     step: 12, tokens: 3072, tokensPerSecond: 48.4, elapsedSeconds: 65, secondsLeft: 535, trainLoss: 7.5, validationLoss: 7.6,
     initialValidationLoss: 7.9, points: [], stoppedBy: null, error: null, adapterId: null, ...patch
 });
@@ -98,5 +98,7 @@ describe("training wording", () => {
         });
         const orphan = Object.fromEntries(adapterFacts(adapter({ baseModelId: null })).map((fact) => [fact.label, fact.value]));
         expect(orphan["Base model"]).toBe("Tiny Llama (no longer in your list)");
+        const withPairs = Object.fromEntries(adapterFacts(adapter({ pairSources: ["faq.jsonl (24 question-answer pairs)"] })).map((fact) => [fact.label, fact.value]));
+        expect(withPairs["Trained on"]).toBe("2 documents: sea.md, tides.md; faq.jsonl (24 question-answer pairs)");
     });
 });

@@ -56,8 +56,10 @@ function fakeSession(script: FakeScript = {}) {
 
 function run(fake: ReturnType<typeof fakeSession>, options: Partial<TrainingOptions> & { budgetSeconds: number }, extra: {
     validation?: boolean;
-    /** Held-out windows of three tokens each (default one). */
+    /** Held-out windows (default one). */
     validationWindows?: number;
+    /** Tokens a window trains on (default 2: windows of three tokens). */
+    windowTokens?: number;
     isCancelled?: () => boolean;
     events?: TrainingEvent[];
     removed?: string[];
@@ -67,8 +69,8 @@ function run(fake: ReturnType<typeof fakeSession>, options: Partial<TrainingOpti
     return runTraining({
         session: fake.session,
         trainWindows: [Int32Array.of(1, 2, 3), Int32Array.of(4, 5, 6)],
-        validationWindows: extra.validation === false ? [] : Array.from({ length: extra.validationWindows ?? 1 }, () => Int32Array.of(7, 8, 9)),
-        windowTokens: 2,
+        validationWindows: extra.validation === false ? [] : Array.from({ length: extra.validationWindows ?? 1 }, () => new Int32Array((extra.windowTokens ?? 2) + 1).fill(7)),
+        windowTokens: extra.windowTokens ?? 2,
         options: trainingOptions,
         planner,
         now: () => fake.clock.ms,
@@ -105,15 +107,20 @@ describe("runTraining", () => {
         expect(outcome.optimizerSeconds / 600).toBeGreaterThanOrEqual(0.9);
     });
 
-    it("evaluates fewer held-out windows when steps are slow for the budget, the same ones every time", async () => {
-        const slow = fakeSession({ stepSeconds: () => 10, evalSeconds: 2 });
-        await run(slow, { budgetSeconds: 300 }, { validationWindows: 4 });
-        // 4% of 300 s holds one 10-second step's worth: one window of three tokens.
+    it("scores less held-out text when steps are slow for the budget (never under 128 tokens), the same text every time", async () => {
+        // 40 s steps on 512-token windows, 600 s: the two end checks may take 12 s, about 110 tokens' worth.
+        const slow = fakeSession({ stepSeconds: () => 40, evalSeconds: 5 });
+        await run(slow, { budgetSeconds: 600 }, { validationWindows: 4, windowTokens: 512 });
         expect(slow.evaluatedTokens.length).toBeGreaterThan(1);
-        expect(new Set(slow.evaluatedTokens)).toEqual(new Set([3]));
-        const fast = fakeSession({ stepSeconds: () => 1, evalSeconds: 0.2 });
-        await run(fast, { budgetSeconds: 300 }, { validationWindows: 4 });
-        expect(new Set(fast.evaluatedTokens)).toEqual(new Set([12]));
+        expect(new Set(slow.evaluatedTokens)).toEqual(new Set([128 + 1]));
+        // 1 s steps, 1800 s: 18 s hold all four windows (2,048 tokens at about 0.0014 s each).
+        const fast = fakeSession({ stepSeconds: () => 1, evalSeconds: 2 });
+        await run(fast, { budgetSeconds: 1800 }, { validationWindows: 4, windowTokens: 512 });
+        expect(new Set(fast.evaluatedTokens)).toEqual(new Set([4 * 513]));
+        // In between: whole windows, then a cut one (5 s steps: 0.0068 s a token, 18 s per check, 2,633 tokens).
+        const middle = fakeSession({ stepSeconds: () => 5, evalSeconds: 2 });
+        await run(middle, { budgetSeconds: 1800 }, { validationWindows: 8, windowTokens: 512 });
+        expect(new Set(middle.evaluatedTokens)).toEqual(new Set([5 * 513 + (2633 - 5 * 512) + 1]));
     });
 
     it("skips a periodic check in the last steps: the final validation measures those weights anyway", async () => {

@@ -5,7 +5,7 @@ import type { WorkerExit, WorkerProcess } from "../../../src-main/workers/Worker
 
 const stats: TrainingResult["stats"] = {
     steps: 2, tokens: 1024, stoppedBy: "cancelled", initialValidationLoss: 3, bestValidationLoss: null, lastValidationLoss: null, bestStep: 0,
-    finalTrainLoss: 2.9, divergences: 0, trainTokens: 5000, validationTokens: 500, trainDocuments: 9, validationDocuments: 1,
+    finalTrainLoss: 2.9, divergences: 0, trainTokens: 5000, validationTokens: 500, trainDocuments: 9, validationDocuments: 1, pairs: 0, pairsInChatTemplate: false,
     tokensPerSecond: 100, wallSeconds: 3, budgetSeconds: 60, optimizerSeconds: 2, validationSeconds: 0.5, startSeconds: 0.1,
     loadSeconds: 0.4, saveSeconds: 0, windowTokens: 512, trainableParameters: 1000, threads: 2, peakRssBytes: 1e9
 };

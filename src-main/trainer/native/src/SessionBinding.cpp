@@ -65,14 +65,15 @@ private:
 
 class TokenizeTask : public SessionTask {
 public:
-    TokenizeTask(napi_env env, napi_value self, SessionHandle * handle, std::string text, bool addSpecial)
-        : SessionTask(env, self, handle), text_(std::move(text)), addSpecial_(addSpecial) {}
-    void execute() override { tokens_ = session().tokenize(text_, addSpecial_); }
+    TokenizeTask(napi_env env, napi_value self, SessionHandle * handle, std::string text, bool addSpecial, bool parseSpecial)
+        : SessionTask(env, self, handle), text_(std::move(text)), addSpecial_(addSpecial), parseSpecial_(parseSpecial) {}
+    void execute() override { tokens_ = session().tokenize(text_, addSpecial_, parseSpecial_); }
     napi_value result(napi_env env) override { return napi::makeInt32Array(env, tokens_); }
 
 private:
     std::string text_;
     bool addSpecial_;
+    bool parseSpecial_;
     std::vector<int32_t> tokens_;
 };
 
@@ -204,8 +205,31 @@ napi_value tokenize(napi_env env, napi_callback_info info) {
         auto args = napi::arguments(env, info, 2, &self);
         std::string text = napi::getString(env, args[0], "text");
         const bool addSpecial = napi::getBool(env, args[1], "addSpecial");
+        const bool parseSpecial = args.size() > 2 && napi::getBool(env, args[2], "parseSpecial");
         SessionHandle * handle = claim(env, self);
-        return napi::AsyncTask::queue(env, new TokenizeTask(env, self, handle, std::move(text), addSpecial), "locus.tokenize");
+        return napi::AsyncTask::queue(env, new TokenizeTask(env, self, handle, std::move(text), addSpecial, parseSpecial), "locus.tokenize");
+    });
+}
+
+napi_value formatExchange(napi_env env, napi_callback_info info) {
+    return napi::guard(env, [&]() -> napi_value {
+        napi_value self;
+        auto args = napi::arguments(env, info, 2, &self);
+        const std::string question = napi::getString(env, args[0], "question");
+        const std::string answer = napi::getString(env, args[1], "answer");
+        SessionHandle * handle = claim(env, self);
+        std::optional<std::string> text;
+        try {
+            text = handle->session->formatExchange(question, answer);
+        } catch (...) {
+            handle->busy.store(false);
+            throw;
+        }
+        handle->busy.store(false);
+        if (text.has_value()) return napi::makeString(env, *text);
+        napi_value null;
+        napi_get_null(env, &null);
+        return null;
     });
 }
 
@@ -324,6 +348,7 @@ SessionOptions readSessionOptions(napi_env env, napi_value options) {
 void defineSessionClass(napi_env env) {
     const napi_property_descriptor methods[] = {
         {"tokenize", nullptr, tokenize, nullptr, nullptr, nullptr, napi_default, nullptr},
+        {"formatExchange", nullptr, formatExchange, nullptr, nullptr, nullptr, napi_default, nullptr},
         {"trainStep", nullptr, trainStep, nullptr, nullptr, nullptr, napi_default, nullptr},
         {"evaluate", nullptr, evaluate, nullptr, nullptr, nullptr, napi_default, nullptr},
         {"keepBest", nullptr, keepBest, nullptr, nullptr, nullptr, napi_default, nullptr},

@@ -263,19 +263,30 @@ void TrainerSession::finishGraph() {
     trainingNodes_ = 0;
 }
 
-std::vector<int32_t> TrainerSession::tokenize(const std::string & text, bool addSpecial) const {
+std::vector<int32_t> TrainerSession::tokenize(const std::string & text, bool addSpecial, bool parseSpecial) const {
     const llama_vocab * vocab = llama_model_get_vocab(model_);
     std::vector<int32_t> tokens(text.size() + 8);
     int32_t count = llama_tokenize(vocab, text.data(), static_cast<int32_t>(text.size()), tokens.data(),
-        static_cast<int32_t>(tokens.size()), addSpecial, /*parse_special =*/false);
+        static_cast<int32_t>(tokens.size()), addSpecial, parseSpecial);
     if (count < 0) {
         tokens.resize(-count);
         count = llama_tokenize(vocab, text.data(), static_cast<int32_t>(text.size()), tokens.data(),
-            static_cast<int32_t>(tokens.size()), addSpecial, false);
+            static_cast<int32_t>(tokens.size()), addSpecial, parseSpecial);
     }
     if (count < 0) throw TrainerError(kErrInput, "the text could not be tokenized");
     tokens.resize(count);
     return tokens;
+}
+
+std::optional<std::string> TrainerSession::formatExchange(const std::string & question, const std::string & answer) const {
+    const char * templateText = llama_model_chat_template(model_, nullptr);
+    if (templateText == nullptr) return std::nullopt;
+    const llama_chat_message messages[2] = {{"user", question.c_str()}, {"assistant", answer.c_str()}};
+    const int32_t length = llama_chat_apply_template(templateText, messages, 2, /*add_ass =*/false, nullptr, 0);
+    if (length < 0) return std::nullopt;
+    std::string text(static_cast<size_t>(length), '\0');
+    llama_chat_apply_template(templateText, messages, 2, false, text.data(), length);
+    return text;
 }
 
 void TrainerSession::fillDataset(ggml_opt_dataset_t dataset, const int32_t * windows, int64_t count) const {
@@ -335,24 +346,61 @@ StepResult TrainerSession::trainStep(const std::vector<int32_t> & window, float 
 }
 
 EvalResult TrainerSession::evaluate(const std::vector<int32_t> & windows, bool best) {
-    const int64_t stride = info_.contextSize + 1;
-    if (windows.empty() || windows.size() % stride != 0) {
-        throw TrainerError(kErrInput, "evaluation needs whole windows of " + std::to_string(stride) + " tokens");
+    // Spans of up to contextSize + 1 tokens, back to back (whole windows, the last one possibly cut
+    // short): the model reads each span but its last token and is scored on predicting the next one at
+    // every position. Decoding (rather than the optimizer's forward graph, which takes whole windows
+    // only) lets a short budget validate on fewer tokens.
+    const int64_t n = info_.contextSize;
+    const int64_t stride = n + 1;
+    const int64_t size = static_cast<int64_t>(windows.size());
+    if (size < 2 || size % stride == 1) {
+        throw TrainerError(kErrInput, "evaluation needs spans of 2 to " + std::to_string(stride) + " tokens");
     }
-    const int64_t count = windows.size() / stride;
-    const auto start = std::chrono::steady_clock::now();
-    std::unique_ptr<ggml_opt_dataset, decltype(&ggml_opt_dataset_free)> dataset(
-        ggml_opt_dataset_init(GGML_TYPE_I32, GGML_TYPE_I32, info_.contextSize, info_.contextSize, count, 1),
-        ggml_opt_dataset_free);
-    fillDataset(dataset.get(), windows.data(), count);
+    for (const int32_t token : windows) {
+        if (token < 0 || token >= info_.vocabularySize) throw TrainerError(kErrInput, "token " + std::to_string(token) + " is outside the vocabulary");
+    }
     if (best && best_.empty()) throw TrainerError(kErrInput, "no weights were kept yet");
+    const auto start = std::chrono::steady_clock::now();
     if (best) writeParams(best_);
-    ggml_opt_result_reset(resultEval_);
-    llama_opt_epoch(ctx_, dataset.get(), resultTrain_, resultEval_, /*idata_split =*/0, nullptr, nullptr);
+    std::unique_ptr<llama_batch, void (*)(llama_batch *)> batch(new llama_batch(llama_batch_init(static_cast<int32_t>(n), 0, 1)), [](llama_batch * b) {
+        llama_batch_free(*b);
+        delete b;
+    });
+    double total = 0.0;
+    int64_t scored = 0;
+    try {
+        for (int64_t offset = 0; offset < size; offset += stride) {
+            const int64_t inputs = std::min(stride, size - offset) - 1;
+            llama_memory_clear(llama_get_memory(ctx_), true);
+            batch->n_tokens = static_cast<int32_t>(inputs);
+            for (int64_t i = 0; i < inputs; i++) {
+                batch->token[i] = windows[offset + i];
+                batch->pos[i] = static_cast<llama_pos>(i);
+                batch->n_seq_id[i] = 1;
+                batch->seq_id[i][0] = 0;
+                batch->logits[i] = 1;
+            }
+            const int status = llama_decode(ctx_, *batch);
+            if (status != 0) throw TrainerError(kErrContext, "the model failed to evaluate held-out text (status " + std::to_string(status) + ")");
+            for (int64_t i = 0; i < inputs; i++) {
+                const float * logits = llama_get_logits_ith(ctx_, static_cast<int32_t>(i));
+                const float largest = *std::max_element(logits, logits + info_.vocabularySize);
+                double sum = 0.0;
+                for (int32_t v = 0; v < info_.vocabularySize; v++) sum += std::exp(static_cast<double>(logits[v] - largest));
+                total += std::log(sum) + largest - logits[windows[offset + i + 1]];
+                scored++;
+            }
+        }
+    } catch (...) {
+        llama_memory_clear(llama_get_memory(ctx_), true);
+        if (best) writeParams(lastFinite_);
+        throw;
+    }
+    llama_memory_clear(llama_get_memory(ctx_), true);
     if (best) writeParams(lastFinite_);
     EvalResult result;
-    ggml_opt_result_loss(resultEval_, &result.loss, nullptr);
-    result.tokens = count * info_.contextSize;
+    result.loss = total / static_cast<double>(scored);
+    result.tokens = scored;
     result.seconds = secondsSince(start);
     return result;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,7 +75,13 @@ public:
     TrainerSession(const TrainerSession &) = delete;
     TrainerSession & operator=(const TrainerSession &) = delete;
 
-    std::vector<int32_t> tokenize(const std::string & text, bool addSpecial) const;
+    /** With `parseSpecial`, special tokens written as text (a chat template's markers) become those tokens. */
+    std::vector<int32_t> tokenize(const std::string & text, bool addSpecial, bool parseSpecial = false) const;
+    /**
+     * A question and its answer as one exchange in the model's own chat template (llama.cpp's built-in
+     * renderings of the common templates); nothing when the model has none that llama.cpp knows.
+     */
+    std::optional<std::string> formatExchange(const std::string & question, const std::string & answer) const;
     /** One optimizer step on `window` (contextSize + 1 tokens: inputs and their next-token labels). */
     StepResult trainStep(const std::vector<int32_t> & window, float learningRate);
     /**

@@ -1,4 +1,4 @@
-import type { AdapterInfo, LocusApi, Result, TrainingRunInfo } from "@common/contract";
+import type { AdapterInfo, HostCapabilities, LocusApi, QaPairsInfo, Result, TrainingRunInfo } from "@common/contract";
 import { isRunActive } from "../../format/index.js";
 import type { ConnectionState } from "../ConnectionState.svelte.js";
 import type { LibraryState } from "../library/index.js";
@@ -35,6 +35,15 @@ export class PersonalizeState {
     confirmingRemoveId = $state<string | null>(null);
     /** An adapter action is on its way (buttons wait for it). */
     busy = $state(false);
+    /** How this window can name a file: a native dialog (Electron) or a typed path (browser host). */
+    capabilities = $state<HostCapabilities>({ nativeFileDialog: false, pathEntry: false });
+    /** Question-answer pairs read for the next run (optional). */
+    pairs = $state<QaPairsInfo | null>(null);
+    /** The path typed for a pairs file (browser host). */
+    pairsPath = $state("");
+    loadingPairs = $state(false);
+    /** Why the pairs file could not be read, naming the file and the line. */
+    pairsProblem = $state<string | null>(null);
 
     readonly #api: LocusApi;
     readonly #library: LibraryState;
@@ -113,6 +122,39 @@ export class PersonalizeState {
         this.budgetText = String(minutes);
     }
 
+    /** Chooses a pairs file in the system's dialog; cancelling keeps what was chosen before. */
+    async choosePairs(): Promise<void> {
+        await this.#readPairs(() => this.#api.training.pairsWithDialog({}));
+    }
+
+    async addPairsFromPath(): Promise<void> {
+        const path = this.pairsPath.trim();
+        if (path === "") return;
+        if (await this.#readPairs(() => this.#api.training.pairsFromPath({ path }))) this.pairsPath = "";
+    }
+
+    clearPairs(): void {
+        this.pairs = null;
+        this.pairsProblem = null;
+    }
+
+    async #readPairs(read: () => Promise<Result<QaPairsInfo | null>>): Promise<boolean> {
+        if (this.loadingPairs) return false;
+        this.loadingPairs = true;
+        this.pairsProblem = null;
+        try {
+            const result = await read();
+            if (!result.ok) {
+                this.pairsProblem = result.error.message;
+                return false;
+            }
+            if (result.value !== null) this.pairs = result.value;
+            return true;
+        } finally {
+            this.loadingPairs = false;
+        }
+    }
+
     async start(): Promise<void> {
         const budgetMinutes = this.budgetMinutes;
         if (this.blocker !== null || this.starting || budgetMinutes === null) return;
@@ -120,7 +162,9 @@ export class PersonalizeState {
         this.runProblem = null;
         try {
             const name = this.name.trim();
-            const result = await this.#api.training.start({ documentIds: this.selectedIds, budgetMinutes, ...(name ? { name } : {}) });
+            const result = await this.#api.training.start({
+                documentIds: this.selectedIds, budgetMinutes, ...(name ? { name } : {}), ...(this.pairs ? { pairsId: this.pairs.id } : {})
+            });
             if (result.ok) {
                 this.applyRun(result.value);
                 this.name = "";
