@@ -119,6 +119,13 @@ export function describeLossChange(before: number | null, after: number | null):
 }
 
 /** "3 documents: a.md, b.md, c.md" (at most `shown` names, then how many more). */
+/** "4 documents and 3 question–answer pairs": what a run learned from. */
+export function describeRunSources(run: Pick<TrainingRunInfo, "documentCount" | "pairCount">): string {
+    const documents = `${run.documentCount.toLocaleString("en-US")} ${run.documentCount === 1 ? "document" : "documents"}`;
+    if (run.pairCount <= 0) return documents;
+    return `${documents} and ${run.pairCount.toLocaleString("en-US")} question–answer ${run.pairCount === 1 ? "pair" : "pairs"}`;
+}
+
 export function describeDocumentsUsed(names: readonly string[], shown = 3): string {
     if (names.length === 0) return "no documents";
     const count = `${names.length.toLocaleString("en-US")} ${names.length === 1 ? "document" : "documents"}`;

@@ -14,7 +14,7 @@ export {
     describePlace, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
 } from "./describeLibrary.js";
 export {
-    adapterFacts, describeDocumentsUsed, describeLossChange, describeRunPhase, describeStop, describeTrainingPace, describeTrainingTime,
+    adapterFacts, describeDocumentsUsed, describeLossChange, describeRunPhase, describeRunSources, describeStop, describeTrainingPace, describeTrainingTime,
     formatClock, formatDateTime, formatLoss, formatScale, formatTokenRate, formatTokens, isRunActive, lossChange, trainingFraction,
     type LossChange
 } from "./describeTraining.js";

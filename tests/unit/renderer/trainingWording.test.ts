@@ -1,7 +1,7 @@
 import type { AdapterInfo, TrainingRunInfo } from "@common/contract";
 import { describe, expect, it } from "vitest";
 import {
-    adapterFacts, describeDocumentsUsed, describeLossChange, describeRunPhase, describeStop, describeTrainingPace, describeTrainingTime,
+    adapterFacts, describeDocumentsUsed, describeLossChange, describeRunPhase, describeRunSources, describeStop, describeTrainingPace, describeTrainingTime,
     formatClock, formatLoss, formatScale, formatTokenRate, formatTokens, isRunActive, lossChange, trainingFraction
 } from "../../../src-renderer/lib/format/index.js";
 
@@ -100,5 +100,8 @@ describe("training wording", () => {
         expect(orphan["Base model"]).toBe("Tiny Llama (no longer in your list)");
         const withPairs = Object.fromEntries(adapterFacts(adapter({ pairSources: ["faq.jsonl (24 question-answer pairs)"] })).map((fact) => [fact.label, fact.value]));
         expect(withPairs["Trained on"]).toBe("2 documents: sea.md, tides.md; faq.jsonl (24 question-answer pairs)");
+        expect(describeRunSources({ documentCount: 4, pairCount: 3 })).toBe("4 documents and 3 question–answer pairs");
+        expect(describeRunSources({ documentCount: 1, pairCount: 1 })).toBe("1 document and 1 question–answer pair");
+        expect(describeRunSources({ documentCount: 2, pairCount: 0 })).toBe("2 documents");
     });
 });
