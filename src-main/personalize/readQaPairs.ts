@@ -23,7 +23,8 @@ export async function readQaPairs(filePath: string): Promise<QaPair[]> {
     const stat = await fs.stat(filePath).catch(() => {
         throw new InvalidInputError(`Cannot open "${name}": no such file. Check the path, then try again.`);
     });
-    if (!stat.isFile()) throw new InvalidInputError(`"${name}" is a folder. Choose a .jsonl or .json file of question-answer pairs.`);
+    if (!stat.isFile())
+        throw new InvalidInputError(`"${name}" is ${stat.isDirectory() ? "a folder" : "not a regular file"}. Choose a .jsonl or .json file of question-answer pairs.`);
     if (stat.size > maxPairsFileBytes)
         throw new InvalidInputError(`"${name}" is ${formatBytes(stat.size)}; a pairs file may be at most ${formatBytes(maxPairsFileBytes)}. Split it, then add a part.`);
     const text = (await fs.readFile(filePath, "utf8")).replace(/^\uFEFF/, "");

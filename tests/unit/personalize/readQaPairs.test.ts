@@ -57,6 +57,7 @@ describe("reading question-answer pairs", () => {
     it("refuses an empty file, a folder, a missing file, an oversized file and an overlong answer, saying what to do", async () => {
         expect(await failure(file("empty.jsonl", "\n\n"))).toMatch(/^"empty.jsonl" holds no question-answer pairs/);
         expect(await failure(dir)).toMatch(/is a folder/);
+        if (process.platform !== "win32") expect(await failure("/dev/null")).toMatch(/^"null" is not a regular file/);
         expect(await failure(path.join(dir, "nowhere.jsonl"))).toBe('Cannot open "nowhere.jsonl": no such file. Check the path, then try again.');
         const big = path.join(dir, "big.jsonl");
         fs.writeFileSync(big, "");
