@@ -28,6 +28,7 @@ import { removeStaleRunFolders, runFolderName } from "./runFolders.js";
 import { splitThreads } from "./splitThreads.js";
 import { toLocusError } from "./toLocusError.js";
 import { TrainingRun } from "./TrainingRun.js";
+import { plural } from "@common/plural.js";
 
 /** What the service needs of the engine: its thread count, and a limit on it while a run takes the rest. */
 export type ThreadBudget = { readonly threads: number; limitThreads(limit: number | null): void };
@@ -285,8 +286,4 @@ function loraShapeFor(info: GgufFileInfo | undefined, documents: readonly Traini
     const blockCount = (info?.architectureMetadata as { block_count?: unknown } | undefined)?.block_count;
     const layers = typeof blockCount === "number" && blockCount > 0 ? blockCount : 0;
     return { rank, alpha: 2 * rank, lastLayers: layers > 0 ? adaptedLayerCount(layers) : 0 };
-}
-
-function plural(count: number, noun: string): string {
-    return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

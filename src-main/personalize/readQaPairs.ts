@@ -38,17 +38,23 @@ type Item = { where: string; value: unknown };
 
 function parseItems(name: string, text: string): Item[] {
     const trimmed = text.trimStart();
-    if (trimmed.startsWith("[") || (trimmed.startsWith("{") && isWholeJson(trimmed))) {
+    if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
         let parsed: unknown;
+        let failure: unknown = null;
         try {
             parsed = JSON.parse(trimmed);
         } catch (error) {
-            throw new InvalidInputError(`"${name}" is not valid JSON (${error instanceof Error ? error.message : String(error)}). Fix it, or write one pair a line (JSON Lines).`);
+            failure = error;
         }
-        const list = Array.isArray(parsed) ? parsed : (parsed as { pairs?: unknown }).pairs;
-        // One object alone is one pair (a JSON Lines file of one line, or the object pretty-printed).
-        if (!Array.isArray(list)) return [{ where: trimmed.trimEnd().includes("\n") ? "item 1" : "line 1", value: parsed }];
-        return list.map((value, index) => ({ where: `item ${String(index + 1)}`, value }));
+        if (failure === null) {
+            const list = Array.isArray(parsed) ? parsed : (parsed as { pairs?: unknown }).pairs;
+            // One object alone is one pair (a JSON Lines file of one line, or the object pretty-printed).
+            if (!Array.isArray(list)) return [{ where: trimmed.trimEnd().includes("\n") ? "item 1" : "line 1", value: parsed }];
+            return list.map((value, index) => ({ where: `item ${String(index + 1)}`, value }));
+        }
+        // A file that starts with "{" and does not parse whole is JSON Lines; one that starts with "[" is broken JSON.
+        if (trimmed.startsWith("["))
+            throw new InvalidInputError(`"${name}" is not valid JSON (${failure instanceof Error ? failure.message : String(failure)}). Fix it, or write one pair a line (JSON Lines).`);
     }
     const items: Item[] = [];
     const lines = text.split(/\r?\n/);
@@ -62,16 +68,6 @@ function parseItems(name: string, text: string): Item[] {
         if (items.length > maxPairs) break;
     }
     return items;
-}
-
-/** A file that starts with "{" is one JSON document only if it parses whole; else it is JSON Lines. */
-function isWholeJson(text: string): boolean {
-    try {
-        JSON.parse(text);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 function toPair(name: string, where: string, value: unknown): QaPair {

@@ -9,6 +9,7 @@ import { IngestProgressView } from "./IngestProgressView.js";
 import type { CliOutput } from "./runIngest.js";
 import { formatDuration, TrainingProgressView } from "./TrainingProgressView.js";
 import { UsageError } from "./UsageError.js";
+import { plural } from "@common/plural.js";
 
 export type TrainCommand = {
     /** Files or folders (indexed first when they are not in the library yet) and library document ids. */
@@ -127,8 +128,4 @@ function printSummary(run: TrainingRunInfo, adapter: StoredAdapter, output: CliO
     const pairs = run.pairCount > 0 ? ` and ${plural(run.pairCount, "question-answer pair")}` : "";
     output.out(`  trained on ${plural(adapter.tokensTrained, "token")} in ${plural(adapter.steps, "step")}, from ${plural(run.documentCount, "document")}${pairs}`);
     output.out(`  base model: ${adapter.baseModelName}; id ${adapter.id}`);
-}
-
-function plural(count: number, noun: string): string {
-    return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }
