@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import { ByteWriter } from "./ByteWriter.js";
 import { encodeGgufValue } from "./encodeGgufValue.js";
-import { TensorSizeMismatchError } from "./errors.js";
+import { TensorSizeMismatchError } from "./TensorSizeMismatchError.js";
 import { alignTo, ggmlTensorBytes } from "./ggmlTensorBytes.js";
 import {
     ggufDefaultAlignment, ggufMagic, GgufValueType, ggufVersion, type GgufTensorEntry, type GgufTensorInfo, type GgufValue

@@ -1,6 +1,6 @@
 import type { ByteWriter } from "./ByteWriter.js";
 import { GgufValueType, type GgufItemType, type GgufValue } from "./ggufTypes.js";
-import { GgufFormatError } from "./errors.js";
+import { GgufFormatError } from "./GgufFormatError.js";
 
 /** Appends a value's type tag and binary form, as gguf.cpp reads them. */
 export function encodeGgufValue(out: ByteWriter, value: GgufValue): void {

@@ -1,4 +1,4 @@
-import { GgufFormatError } from "./errors.js";
+import { GgufFormatError } from "./GgufFormatError.js";
 import { ggmlTypeLayout, GgmlType } from "./ggufTypes.js";
 
 /** Bytes of a tensor's data (ggml_nbytes for a contiguous tensor); rows must hold whole blocks. */

@@ -15,7 +15,7 @@ export enum GgufValueType {
     Float64 = 12
 }
 
-/** The subset of `enum ggml_type` (ggml/include/ggml.h) that the synthetic models use. */
+/** The subset of `enum ggml_type` (ggml/include/ggml.h) that we write: the converter and the synthetic models. */
 export enum GgmlType {
     F32 = 0,
     F16 = 1,

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { GgufFormatError } from "./errors.js";
+import { GgufFormatError } from "../../../src-main/models/gguf/GgufFormatError.js";
 
 /** Sequential little-endian reads from a file through a sliding window, so large headers never load whole. */
 export class FileByteReader {

@@ -1,6 +1,6 @@
-import { encodedLength, encodeTensorValues } from "./encodeTensorValues.js";
-import type { GgmlType } from "./ggufTypes.js";
-import type { TensorDataSource } from "./GgufWriter.js";
+import { encodedLength, encodeTensorValues } from "../../../src-main/models/gguf/encodeTensorValues.js";
+import type { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
+import type { TensorDataSource } from "../../../src-main/models/gguf/GgufWriter.js";
 import { negateBlock } from "./negateBlock.js";
 import { SeededRandom } from "./SeededRandom.js";
 

@@ -1,6 +1,6 @@
-import { encodedLength, encodeTensorValues } from "./encodeTensorValues.js";
-import type { GgmlType } from "./ggufTypes.js";
-import type { TensorDataSource } from "./GgufWriter.js";
+import { encodedLength, encodeTensorValues } from "../../../src-main/models/gguf/encodeTensorValues.js";
+import type { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
+import type { TensorDataSource } from "../../../src-main/models/gguf/GgufWriter.js";
 
 /** A tensor whose values are all `value`, e.g. 1.0 for RMS-norm weights so activations keep their scale. */
 export function constantTensorData(type: GgmlType, valueCount: number, value: number): TensorDataSource {

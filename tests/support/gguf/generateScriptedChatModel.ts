@@ -1,9 +1,9 @@
 import path from "node:path";
 import { getLlama, LlamaLogLevel } from "node-llama-cpp";
 import { ensureLlamaSource } from "../llamaCpp/ensureLlamaSource.js";
-import { floatTensorData } from "./floatTensorData.js";
-import { GgmlType } from "./ggufTypes.js";
-import { GgufWriter, type GgufLayout } from "./GgufWriter.js";
+import { floatTensorData } from "../../../src-main/models/gguf/floatTensorData.js";
+import { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
+import { GgufWriter, type GgufLayout } from "../../../src-main/models/gguf/GgufWriter.js";
 import { llamaMetadata } from "./llamaMetadata.js";
 import { tinyShape, type LlamaShape } from "./llamaShapes.js";
 import { llamaTensorPlan } from "./llamaTensorPlan.js";

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { ensureLlamaSource } from "../llamaCpp/ensureLlamaSource.js";
-import { GgufFormatError } from "./errors.js";
-import { floatTensorData } from "./floatTensorData.js";
-import { GgmlType, GgufValueType, type GgufValue } from "./ggufTypes.js";
-import { ggufValue as v } from "./ggufValue.js";
-import { GgufWriter, type GgufLayout } from "./GgufWriter.js";
+import { GgufFormatError } from "../../../src-main/models/gguf/GgufFormatError.js";
+import { floatTensorData } from "../../../src-main/models/gguf/floatTensorData.js";
+import { GgmlType, GgufValueType, type GgufValue } from "../../../src-main/models/gguf/ggufTypes.js";
+import { ggufValue as v } from "../../../src-main/models/gguf/ggufValue.js";
+import { GgufWriter, type GgufLayout } from "../../../src-main/models/gguf/GgufWriter.js";
 import { readGgufFile } from "./readGgufFile.js";
 import { SeededRandom } from "./SeededRandom.js";
 

@@ -1,5 +1,5 @@
 import { ensureLlamaSource } from "../llamaCpp/ensureLlamaSource.js";
-import { GgufWriter, type GgufLayout } from "./GgufWriter.js";
+import { GgufWriter, type GgufLayout } from "../../../src-main/models/gguf/GgufWriter.js";
 import { llamaMetadata } from "./llamaMetadata.js";
 import type { LlamaShape } from "./llamaShapes.js";
 import { constantTensorData } from "./constantTensorData.js";

@@ -1,6 +1,6 @@
-import { GgmlType, type GgufValue } from "./ggufTypes.js";
-import { ggufValue as v } from "./ggufValue.js";
-import { llamaFileType } from "./llamaFileType.js";
+import { GgmlType, type GgufValue } from "../../../src-main/models/gguf/ggufTypes.js";
+import { ggufValue as v } from "../../../src-main/models/gguf/ggufValue.js";
+import { llamaFileType } from "../../../src-main/models/gguf/llamaFileType.js";
 import type { LlamaShape } from "./llamaShapes.js";
 
 /** The `general.*` and `llama.*` keys llama.cpp reads for the `llama` architecture (src/llama-model.cpp). */

@@ -1,4 +1,4 @@
-import { GgmlType, type GgufTensorInfo } from "./ggufTypes.js";
+import { GgmlType, type GgufTensorInfo } from "../../../src-main/models/gguf/ggufTypes.js";
 import type { LlamaShape } from "./llamaShapes.js";
 
 /** A tensor of a llama model: RMS-norm weights are all ones, matrices are random. */

@@ -1,4 +1,4 @@
-import { GgmlType } from "./ggufTypes.js";
+import { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
 
 /**
  * Negates the 32 values of the block at `offset` in place. For Q8_0 and Q4_0 flipping the sign of the fp16

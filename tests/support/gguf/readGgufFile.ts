@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { FileByteReader } from "./FileByteReader.js";
-import { GgufFormatError } from "./errors.js";
-import { alignTo } from "./ggmlTensorBytes.js";
+import { GgufFormatError } from "../../../src-main/models/gguf/GgufFormatError.js";
+import { alignTo } from "../../../src-main/models/gguf/ggmlTensorBytes.js";
 import {
     ggufDefaultAlignment, ggufMagic, GgufValueType, type GgmlType, type GgufItemType, type GgufTensorEntry, type GgufValue
-} from "./ggufTypes.js";
+} from "../../../src-main/models/gguf/ggufTypes.js";
 
 export type GgufFileHeader = {
     version: number,

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { GgufFormatError } from "./errors.js";
-import { ggmlTensorBytes } from "./ggmlTensorBytes.js";
+import { GgufFormatError } from "../../../src-main/models/gguf/GgufFormatError.js";
+import { ggmlTensorBytes } from "../../../src-main/models/gguf/ggmlTensorBytes.js";
 import type { GgufFileHeader } from "./readGgufFile.js";
 
 /** Reads one tensor's raw bytes (for tests; whole tensors of the tiny model are small). */

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { GgufFormatError } from "./errors.js";
-import { GgufValueType, type GgufValue } from "./ggufTypes.js";
-import { ggufValue } from "./ggufValue.js";
+import { GgufFormatError } from "../../../src-main/models/gguf/GgufFormatError.js";
+import { GgufValueType, type GgufValue } from "../../../src-main/models/gguf/ggufTypes.js";
+import { ggufValue } from "../../../src-main/models/gguf/ggufValue.js";
 import { readGgufFile } from "./readGgufFile.js";
 import { renameLlama31SpecialTokens } from "./renameLlama31SpecialTokens.js";
 

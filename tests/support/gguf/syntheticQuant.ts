@@ -1,4 +1,4 @@
-import { GgmlType } from "./ggufTypes.js";
+import { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
 
 /** Weight formats of synthetic models: the type of every matrix (norms are always F32). */
 export type SyntheticQuant = "f32" | "f16" | "q8_0" | "q4_0";

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { readGgufFileInfo } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TensorSizeMismatchError } from "../../support/gguf/errors.js";
-import { GgufWriter } from "../../support/gguf/GgufWriter.js";
-import { GgmlType, GgufValueType } from "../../support/gguf/ggufTypes.js";
-import { ggufValue as v } from "../../support/gguf/ggufValue.js";
+import { TensorSizeMismatchError } from "../../../src-main/models/gguf/TensorSizeMismatchError.js";
+import { GgufWriter } from "../../../src-main/models/gguf/GgufWriter.js";
+import { GgmlType, GgufValueType } from "../../../src-main/models/gguf/ggufTypes.js";
+import { ggufValue as v } from "../../../src-main/models/gguf/ggufValue.js";
 import { readGgufFile } from "../../support/gguf/readGgufFile.js";
 import { readGgufTensorData } from "../../support/gguf/readGgufTensorData.js";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { GgmlType } from "../../support/gguf/ggufTypes.js";
-import type { TensorDataSource } from "../../support/gguf/GgufWriter.js";
+import { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
+import type { TensorDataSource } from "../../../src-main/models/gguf/GgufWriter.js";
 import { negateBlock } from "../../support/gguf/negateBlock.js";
-import { quantizeQ4_0 } from "../../support/gguf/quantizeQ4_0.js";
-import { dequantizeQ8_0 } from "../../support/gguf/quantizeQ8_0.js";
+import { quantizeQ4_0 } from "../../../src-main/models/gguf/quantizeQ4_0.js";
+import { dequantizeQ8_0 } from "../../../src-main/models/gguf/quantizeQ8_0.js";
 import { RandomWeightPool } from "../../support/gguf/RandomWeightPool.js";
 import { SeededRandom } from "../../support/gguf/SeededRandom.js";
 

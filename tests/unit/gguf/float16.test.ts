@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { float16BitsToFloat32, float32ToFloat16Bits } from "../../support/gguf/float16.js";
+import { float16BitsToFloat32, float32ToFloat16Bits } from "../../../src-main/models/gguf/float16.js";
 
 describe("float32ToFloat16Bits", () => {
     it("encodes known values like IEEE 754 half precision", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GgmlType, GgufValueType } from "../../support/gguf/ggufTypes.js";
+import { GgmlType, GgufValueType } from "../../../src-main/models/gguf/ggufTypes.js";
 import { llamaMetadata } from "../../support/gguf/llamaMetadata.js";
 import { oversizedShape, realisticShape, tinyShape } from "../../support/gguf/llamaShapes.js";
 import { llamaTensorPlan } from "../../support/gguf/llamaTensorPlan.js";

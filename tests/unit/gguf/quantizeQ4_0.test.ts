@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { float16BitsToFloat32 } from "../../support/gguf/float16.js";
-import { dequantizeQ4_0, quantizeQ4_0 } from "../../support/gguf/quantizeQ4_0.js";
+import { float16BitsToFloat32 } from "../../../src-main/models/gguf/float16.js";
+import { dequantizeQ4_0, quantizeQ4_0 } from "../../../src-main/models/gguf/quantizeQ4_0.js";
 import { SeededRandom } from "../../support/gguf/SeededRandom.js";
 
 describe("quantizeQ4_0", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { float16BitsToFloat32, float32ToFloat16Bits } from "../../support/gguf/float16.js";
-import { dequantizeQ8_0, quantizeQ8_0 } from "../../support/gguf/quantizeQ8_0.js";
+import { float16BitsToFloat32, float32ToFloat16Bits } from "../../../src-main/models/gguf/float16.js";
+import { dequantizeQ8_0, quantizeQ8_0 } from "../../../src-main/models/gguf/quantizeQ8_0.js";
 import { SeededRandom } from "../../support/gguf/SeededRandom.js";
 
 describe("quantizeQ8_0", () => {

@@ -4,7 +4,7 @@ import { readGgufFileInfo } from "node-llama-cpp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UnknownSyntheticModelError } from "../../support/gguf/errors.js";
 import { ensureSyntheticModel } from "../../support/gguf/ensureSyntheticModel.js";
-import { GgufValueType } from "../../support/gguf/ggufTypes.js";
+import { GgufValueType } from "../../../src-main/models/gguf/ggufTypes.js";
 import { readGgufFile } from "../../support/gguf/readGgufFile.js";
 import { llama3VocabFile } from "../../support/gguf/readLlama3Tokenizer.js";
 import { ensureLlamaSource } from "../../support/llamaCpp/ensureLlamaSource.js";

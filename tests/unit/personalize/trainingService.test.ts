@@ -13,9 +13,9 @@ import { openDatabase } from "../../../src-main/store/openDatabase.js";
 import { TrainerUnavailableError } from "../../../src-main/trainer/errors/TrainerUnavailableError.js";
 import type { TrainCallOptions, TrainRequest } from "../../../src-main/trainer/TrainerClient.js";
 import type { TrainingResult } from "../../../src-main/trainer/types.js";
-import { GgufWriter } from "../../support/gguf/GgufWriter.js";
-import { GgmlType } from "../../support/gguf/ggufTypes.js";
-import { ggufValue as v } from "../../support/gguf/ggufValue.js";
+import { GgufWriter } from "../../../src-main/models/gguf/GgufWriter.js";
+import { GgmlType } from "../../../src-main/models/gguf/ggufTypes.js";
+import { ggufValue as v } from "../../../src-main/models/gguf/ggufValue.js";
 
 const fingerprint = "locus-model-fingerprint-v1:feedface";
 const paragraph = "Refunds are paid within fourteen days of the request. The help desk opens at nine and closes at five. ";

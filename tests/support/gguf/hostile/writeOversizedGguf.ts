@@ -1,5 +1,5 @@
 import { generateSyntheticModel } from "../generateSyntheticModel.js";
-import type { GgufLayout } from "../GgufWriter.js";
+import type { GgufLayout } from "../../../../src-main/models/gguf/GgufWriter.js";
 import { oversizedShape } from "../llamaShapes.js";
 
 /**

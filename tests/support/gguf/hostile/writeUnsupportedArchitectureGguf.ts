@@ -1,6 +1,6 @@
-import { GgufWriter } from "../GgufWriter.js";
-import { GgmlType } from "../ggufTypes.js";
-import { ggufValue as v } from "../ggufValue.js";
+import { GgufWriter } from "../../../../src-main/models/gguf/GgufWriter.js";
+import { GgmlType } from "../../../../src-main/models/gguf/ggufTypes.js";
+import { ggufValue as v } from "../../../../src-main/models/gguf/ggufValue.js";
 import { RandomWeightPool } from "../RandomWeightPool.js";
 
 /** A well-formed GGUF whose `general.architecture` no llama.cpp knows: it parses, then fails to load. */
