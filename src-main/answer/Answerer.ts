@@ -1,5 +1,7 @@
 import type { HybridRetriever } from "../retrieval/HybridRetriever.js";
+import { attributeCitations } from "./attributeCitations.js";
 import { buildGroundedPrompt, GROUNDED_SYSTEM_PROMPT } from "./buildGroundedPrompt.js";
+import { dropRepeatedSentences } from "./dropRepeatedSentences.js";
 import { extractCitations } from "./extractCitations.js";
 import { packSources } from "./packSources.js";
 import type { Citation, NumberedSource } from "./types.js";
@@ -38,7 +40,8 @@ export class Answerer {
         return { systemPrompt: GROUNDED_SYSTEM_PROMPT, prompt: buildGroundedPrompt(question, sources), sources, ...(notice ? { notice } : {}) };
     }
 
+    /** The answer as kept: loops removed, each sentence's citations checked against the passages, invented numbers dropped. */
     finish(answer: string, sources: readonly NumberedSource[]): { text: string; citations: Citation[] } {
-        return extractCitations(answer, sources);
+        return extractCitations(attributeCitations(dropRepeatedSentences(answer), sources), sources);
     }
 }
