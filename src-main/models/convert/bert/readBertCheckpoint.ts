@@ -33,7 +33,7 @@ export type BertCheckpoint = {
  */
 export async function readBertCheckpoint(checkpointDir: string): Promise<BertCheckpoint> {
     const dir = path.resolve(checkpointDir);
-    if (!await fs.stat(dir).then((stat) => stat.isDirectory(), () => false)) throw new CheckpointFileMissingError(dir, "folder");
+    if (!await fs.stat(dir).then((stat) => stat.isDirectory(), () => false)) throw new CheckpointFileMissingError(dir, "checkpoint folder");
     const hyper = await readBertConfig(dir);
     const tokenizer = await readBertTokenizerSettings(dir);
     const pooling = await readBertPooling(dir);
