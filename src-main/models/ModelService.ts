@@ -46,10 +46,13 @@ export class ModelService {
      * verified, or else one computed here. The file is hashed as a stream in 1 MiB reads, so a file of
      * several gigabytes takes seconds but never holds up the event loop (other calls go on meanwhile).
      */
-    async addFromPath(filePath: string, verified?: VerifiedHash): Promise<ModelInfo> {
+    async addFromPath(filePath: string, verified?: VerifiedHash, options: { displayName?: string } = {}): Promise<ModelInfo> {
         const report = await this.engine.inspect(filePath);
         const hash = verified ?? { sha256: await hashFile(report.path), source: "computed" as const };
-        const stored = this.models.add({ ...this.#fromReport(report), sha256: hash.sha256, sha256Source: hash.source });
+        const stored = this.models.add({
+            ...this.#fromReport(report), ...(options.displayName ? { displayName: options.displayName } : {}),
+            sha256: hash.sha256, sha256Source: hash.source
+        });
         // The same path added again may be another file now.
         this.fits?.forget(stored.id);
         return this.#info(stored);

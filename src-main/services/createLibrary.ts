@@ -59,7 +59,7 @@ export function createLibrary(deps: {
      * Library questions search by keywords, also by meaning once an embedding model is chosen, and are
      * reranked when a reranker is chosen (or answered without it, saying why, when it fails to load).
      */
-    const answerer = async (): Promise<Answerer> => {
+    const retriever = async (): Promise<{ retriever: HybridRetriever; notice: string | null }> => {
         const embedder = await embedders.get();
         const reranker = await rerankers.get();
         const ranking = reranker.model;
@@ -67,7 +67,11 @@ export function createLibrary(deps: {
             ...(embedder == null || store.embeddingModel() == null ? {} : { embedQuery: (q: string) => embedder.embed(q) }),
             ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
         });
-        return new Answerer(retriever, reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {});
+        return { retriever, notice: reranker.model == null && reranker.problem != null ? reranker.problem : null };
+    };
+    const answerer = async (): Promise<Answerer> => {
+        const { retriever: found, notice } = await retriever();
+        return new Answerer(found, notice != null ? { notice } : {});
     };
 
     async function add(paths: readonly string[]): Promise<LibraryDocumentInfo[]> {
@@ -86,7 +90,7 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, rerankers, answerer, documents, add, openDocument,
+        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, add, openDocument,
         source: (chunkId: number) => sourcePassage(store, chunkId),
         start: async () => {
             ingest.start();

@@ -16,6 +16,8 @@ import { toContractJob } from "../models/download/toContractJob.js";
 import { ModelFits } from "../models/fit/ModelFits.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
+import type { InstalledStarterModel } from "../models/starter/findStarterModels.js";
+import { offerStarterModels } from "../models/starter/offerStarterModels.js";
 import { createPersonalize, type Personalize, type PersonalizeDeps } from "../personalize/createPersonalize.js";
 import { ChatRepository } from "../store/ChatRepository.js";
 import { SettingsRepository } from "../settings/SettingsRepository.js";
@@ -51,6 +53,8 @@ export type ServicesOptions = {
     maxAnswerTokens?: number;
     /** Training options beyond budget and threads (tests use a higher learning rate and a step limit). */
     training?: PersonalizeDeps["training"];
+    /** The starter models installed with Locus (hosts find them); added to the list and chosen on first start. */
+    starterModels?: readonly InstalledStarterModel[];
 };
 
 export type Services = {
@@ -71,7 +75,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
     const events = new EventHub();
     const modelRepository = new ModelRepository(db);
-    const settings = new SettingsService(new SettingsRepository(db), (id) => modelRepository.get(id)?.role);
+    const settingsRepository = new SettingsRepository(db);
+    const settings = new SettingsService(settingsRepository, (id) => modelRepository.get(id)?.role);
     const saved = settings.get();
     const engine = new Engine({
         gpu: "auto", contextSize: saved.contextSize, ...(saved.threads != null ? { threads: saved.threads } : {}), ...options.engine
@@ -244,8 +249,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId)
     }, { refuse });
 
+    if (options.starterModels != null && options.starterModels.length > 0)
+        await offerStarterModels({
+            installed: options.starterModels, models, settings, repository: settingsRepository, log: (message) => console.error(message)
+        });
     await library.start();
     await personalize.start();
+    // The chat model in use when Locus last ran (or the starter model on a first start) loads in the background.
+    const chatModelId = settings.get().chatModelId;
+    if (chatModelId != null && modelRepository.get(chatModelId) != null && engine.status.state === "idle")
+        void models.load(chatModelId).catch((error: unknown) => console.error("Locus: could not load the chat model:", describeError(error)));
     // Interrupted downloads resume in the background; each may wait on the network.
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
@@ -261,6 +274,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
             db.close();
         }
     };
+}
+
+function describeError(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
 }
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

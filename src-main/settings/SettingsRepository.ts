@@ -21,6 +21,23 @@ export class SettingsRepository {
         return settings as Settings;
     }
 
+    /**
+     * Main's own bookkeeping kept beside the settings (keys under "internal.", never part of `Settings`,
+     * so the renderer neither sees nor changes them); undefined when absent or unreadable.
+     */
+    internal(key: `internal.${string}`): unknown {
+        const row = this.db.prepare<[string], Row>("SELECT key, value FROM settings WHERE key = ?").get(key);
+        try {
+            return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+        } catch {
+            return undefined;
+        }
+    }
+
+    setInternal(key: `internal.${string}`, value: unknown): void {
+        this.#put.run(key, JSON.stringify(value));
+    }
+
     write(patch: Partial<Settings>): Settings {
         this.db.transaction(() => {
             for (const [key, value] of Object.entries(patch)) {

@@ -169,16 +169,18 @@ test("asking the library sends library mode, shows citation chips and sources, a
     await expect(answer).toHaveAttribute("data-status", "done", { timeout: 120_000 });
     expect(wire.sends.at(-1)).toMatchObject({ mode: "library", text: "What colour is the harbour in winter?" });
 
-    // The final text replaced the streamed one: [1] points at a retrieved passage and became a chip;
-    // the invented [7] pointed at nothing and is gone.
+    // The final text replaced the streamed one: the invented [7] pointed at nothing and is gone, and the
+    // citation became a chip pointing at the passage that holds the words ("deep teal"), whichever number
+    // the (random) reranker gave it: the model always writes [1], and a [1] that points at the tides
+    // passage is moved to the colour passage.
     await expect(answer).toContainText("In winter the harbour turns deep teal");
-    await expect(answer).toContainText("never grey.");
+    await expect(answer).toContainText("never grey");
     await expect(answer).not.toContainText("[7]");
     const chip = answer.getByTestId("citation");
     await expect(chip).toHaveCount(1);
-    await expect(chip).toHaveAttribute("data-number", "1");
     await expect(answer.getByTestId("message-source")).toHaveCount(1);
     await expect(answer.getByTestId("message-source")).toContainText("sea.md");
+    await expect(answer.getByTestId("message-source")).toContainText("Colour");
     // Reranked without trouble: no "answered without reranking" note.
     await expect(answer.locator(".note")).toHaveCount(0);
 
@@ -187,10 +189,8 @@ test("asking the library sends library mode, shows citation chips and sources, a
     const source = page.getByTestId("source-view");
     await expect(source).toBeVisible();
     await expect(source.getByTestId("source-document")).toHaveText("sea.md");
-    // Which passage is [1] is the (random) reranker's call: the view shows the cited section's own text.
-    const place = await answer.getByTestId("message-source").locator(".place").innerText();
-    await expect(source.getByTestId("source-place")).toContainText(place.split("›").at(-1)!.trim());
-    await expect(source.getByTestId("source-highlight")).toContainText(/Colour/.test(place) ? "deep teal" : "tide rises twice a day");
+    await expect(source.getByTestId("source-place")).toContainText("Colour");
+    await expect(source.getByTestId("source-highlight")).toContainText("deep teal");
     await source.getByTestId("source-open-file").click();
     await expect(source.getByTestId("source-file-note")).toContainText("Open sea.md from your file manager");
     await page.keyboard.press("Escape");

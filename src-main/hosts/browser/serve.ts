@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { simulatedMachines } from "../../hardware/simulatedMachines.js";
+import { findStarterModels } from "../../models/starter/findStarterModels.js";
 import { createServices } from "../../services/createServices.js";
 import { defaultDataDir } from "../../services/defaultDataDir.js";
 import { BrowserHost } from "./BrowserHost.js";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     const services = await createServices({
         dataDir: values.data ?? defaultDataDir(),
         host: "browser",
+        starterModels: findStarterModels(),
         ...(simulated != null ? { simulatedHardware: simulatedMachines[simulated as keyof typeof simulatedMachines] } : {}),
         engine: {
             ...(values.threads ? { threads: positive(values.threads, "--threads") } : {}),

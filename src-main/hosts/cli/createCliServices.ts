@@ -10,14 +10,15 @@ import { SettingsRepository } from "../../settings/SettingsRepository.js";
 import { LibraryStore } from "../../store/library/LibraryStore.js";
 import { ModelRepository } from "../../store/ModelRepository.js";
 import { RerankerProvider } from "../../engine/RerankerProvider.js";
+import { findStarterModels } from "../../models/starter/findStarterModels.js";
 import { openDatabase } from "../../store/openDatabase.js";
 
 export type CliServicesOptions = {
     /** The same folder the app uses (see services/defaultDataDir.ts). */
     dataDir: string;
-    /** A GGUF embedding model; without it, the one chosen in the app's Settings. */
+    /** A GGUF embedding model; without it, the one chosen in the app's Settings (or the starter model). */
     embeddingModelPath?: string;
-    /** A GGUF chat model for `ask`; without it, the one last loaded in the app. */
+    /** A GGUF chat model for `ask`; without it, the one last loaded in the app (or the starter model). */
     chatModelPath?: string;
     /** llama.cpp threads, clamped to the math cores (default: all of them). */
     threads?: number;
@@ -63,8 +64,17 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
             return stored === undefined ? null : { modelId: stored.id, path: stored.path };
         };
         const fromPath = (file: string): ModelChoice => ({ modelId: `cli:${path.resolve(file)}`, path: path.resolve(file) });
-        const embeddingModel = options.embeddingModelPath ? fromPath(options.embeddingModelPath) : fromApp(settings.embeddingModelId);
-        const chatModel = options.chatModelPath ? fromPath(options.chatModelPath) : fromApp(settings.chatModelId);
+        // Before the app has ever run on this data folder, the starter models installed with Locus serve.
+        const starter = (role: "chat" | "embedding"): ModelChoice | null => {
+            const found = findStarterModels().find((entry) => entry.model.role === role);
+            return found == null ? null : fromPath(found.path);
+        };
+        const embeddingModel = options.embeddingModelPath
+            ? fromPath(options.embeddingModelPath)
+            : fromApp(settings.embeddingModelId) ?? (settings.embeddingModelId == null ? starter("embedding") : null);
+        const chatModel = options.chatModelPath
+            ? fromPath(options.chatModelPath)
+            : fromApp(settings.chatModelId) ?? (settings.chatModelId == null ? starter("chat") : null);
 
         const store = new LibraryStore(db);
         const engine = new Engine({

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { app, BrowserWindow, dialog, ipcMain, shell } from "electron";
 import { IPC_CHANNELS } from "@common/contract/transport.js";
 import { fail } from "@common/contract/result.js";
+import { findStarterModels } from "../../models/starter/findStarterModels.js";
 import { createServices, type Services } from "../../services/createServices.js";
 import { hardenApp } from "./hardenApp.js";
 import { utilityWorkerProcess } from "./utilityWorkerProcess.js";
@@ -66,7 +67,7 @@ app.whenReady().then(async () => {
     // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
     const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
     services = await createServices({
-        dataDir, host: "electron", pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess
+        dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess
     });
 
     // Calls are accepted only from our own page in the main frame of our window.

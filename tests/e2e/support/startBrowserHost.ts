@@ -6,10 +6,12 @@ export type RunningHost = { url: string; origin: string; stop(): Promise<void> }
 const root = path.resolve(import.meta.dirname, "../../..");
 
 /** Starts the built browser host (`out/main/browserHost.js`) on a free port and waits for its address. */
-export async function startBrowserHost(options: { dataDir: string; args?: string[] }): Promise<RunningHost> {
+export async function startBrowserHost(options: { dataDir: string; args?: string[]; starterModels?: boolean }): Promise<RunningHost> {
+    // Tests see only the models they add, unless they test the starter models a new user gets.
+    const env = options.starterModels ? process.env : { ...process.env, LOCUS_STARTER_DIR: "none" };
     const child = spawn(process.execPath, [
         path.join(root, "out/main/browserHost.js"), "--port", "0", "--data", options.dataDir, "--cpu", ...(options.args ?? [])
-    ], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    ], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
     let output = "";
     const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`Browser host did not start in time. Output:\n${output}`)), 60_000);
