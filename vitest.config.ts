@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const common = fileURLToPath(new URL("./src-main/common", import.meta.url));
 
-// Two tiers run by vitest: pure logic (fast, no model) and tests with a synthetic model.
+// Three tiers run by vitest: pure logic (fast, no model), tests with a synthetic model, and quality tests
+// with the real starter models.
 // End-to-end tests run under Playwright (playwright.config.ts).
 export default defineConfig({
     resolve: { alias: { "@common": common } },
@@ -12,6 +13,17 @@ export default defineConfig({
             {
                 extends: true,
                 test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 20_000 }
+            },
+            {
+                extends: true,
+                test: {
+                    // Real starter models (npm run setup) on a fictional corpus: answers must be right, not only arrive.
+                    name: "quality",
+                    include: ["tests/quality/**/*.test.ts"],
+                    fileParallelism: false,
+                    testTimeout: 900_000,
+                    hookTimeout: 900_000
+                }
             },
             {
                 extends: true,

@@ -26,6 +26,8 @@ export function attributeCitations(answer: string, sources: readonly NumberedSou
 function recite(sentence: string, passages: ReadonlyMap<number, ContentWords>): string {
     const written = [...sentence.matchAll(MARKERS)].flatMap((match) => match[1]!.split(",").map((n) => Number(n.trim())));
     const claim = sentence.replace(MARKERS, "");
+    // A question asserts nothing a source could support (small models echo the question back).
+    if (/\?["')\]*_]*\s*$/.test(claim)) return claim;
     const words = contentWords(claim);
     if (words.words.size + words.numbers.size < MIN_WORDS) return sentence;
 

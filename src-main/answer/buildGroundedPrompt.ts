@@ -10,9 +10,11 @@ export const GROUNDED_SYSTEM_PROMPT = [
 ].join(" ");
 
 /** The user turn for a library question: the sources, clearly fenced, then the question. */
-export function buildGroundedPrompt(question: string, sources: readonly NumberedSource[]): string {
+export function buildGroundedPrompt(question: string, sources: readonly NumberedSource[], options: { headers?: boolean } = {}): string {
     if (sources.length === 0)
         return `No passages in the library match this question.\n\nQuestion: ${question}\n\nSay that the documents do not seem to cover it.`;
-    const blocks = sources.map((source) => formatSource(source.number, source.chunk)).join("\n\n");
+    const blocks = sources.map((source) => formatSource(source, options.headers)).join("\n\n");
+    // Small models (no headers) copy fences and instructions into their answers: they get the plainest form.
+    if (options.headers === false) return `Sources:\n${blocks}\n\nQuestion: ${question}`;
     return `Sources:\n<<<\n${blocks}\n>>>\n\nQuestion: ${question}\n\nAnswer with citations like [1].`;
 }

@@ -3,6 +3,7 @@ import type { Citation } from "@common/contract/libraryTypes.js";
 import type { ChatDetail, ChatMode, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
 import { BusyError, NotFoundError, UnsupportedError } from "@common/errors.js";
 import { GROUNDED_SYSTEM_PROMPT } from "../answer/buildGroundedPrompt.js";
+import { CHAT_SAMPLING, GROUNDED_SAMPLING } from "../answer/groundedSampling.js";
 import type { Answerer } from "../answer/Answerer.js";
 import type { NumberedSource } from "../answer/types.js";
 import type { Engine } from "../engine/Engine.js";
@@ -67,7 +68,7 @@ export class ChatService {
     /** Stores the question, starts the answer in the background and returns the two message ids. */
     send(chatId: string, text: string, mode: ChatMode = "chat"): { userMessageId: string; assistantMessageId: string } {
         const chat = this.#require(chatId);
-        const { sequence, model, context } = this.engine.requireLoaded();
+        const { sequence, model, context, parameterCount } = this.engine.requireLoaded();
         const makeAnswerer = mode === "library" ? this.options.answerer : undefined;
         if (mode === "library" && makeAnswerer == null)
             throw new UnsupportedError("Asking the library is not available here: no document library is set up.");
@@ -93,7 +94,7 @@ export class ChatService {
             if (makeAnswerer == null) return { prompt: text, grounding: null };
             const answerer = await makeAnswerer();
             const prepared = await answerer.prepare(
-                text, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length }, controller.signal
+                text, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length, parameterCount }, controller.signal
             );
             return { prompt: prepared.prompt, grounding: { answerer, sources: prepared.sources, ...(prepared.notice ? { notice: prepared.notice } : {}) } };
         };
@@ -130,8 +131,7 @@ export class ChatService {
                 signal: controller.signal,
                 stopOnAbortSignal: true,
                 maxTokens: this.options.maxAnswerTokens,
-                // Mild sampling: greedy decoding makes small models loop on one phrase.
-                temperature: 0.7, topK: 40, topP: 0.9,
+                ...(grounding != null ? GROUNDED_SAMPLING : CHAT_SAMPLING),
                 onTextChunk: (chunk) => {
                     answer += chunk;
                     this.events.emit("chat.token", { chatId, messageId, text: chunk });

@@ -208,10 +208,13 @@ export class Engine {
     }
 
     /** The loaded model and its context; throws when nothing is loaded. */
-    requireLoaded(): { model: LlamaModel; context: LlamaContext; sequence: LlamaContextSequence; modelId: string } {
+    requireLoaded(): { model: LlamaModel; context: LlamaContext; sequence: LlamaContextSequence; modelId: string; parameterCount: number } {
         const loaded = this.#loaded;
         if (loaded == null || this.#status.state !== "ready") throw new NoModelLoadedError();
-        return { model: loaded.model, context: loaded.context, sequence: this.#sequence(loaded), modelId: loaded.modelId };
+        return {
+            model: loaded.model, context: loaded.context, sequence: this.#sequence(loaded), modelId: loaded.modelId,
+            parameterCount: loaded.report.parameterCount
+        };
     }
 
     async dispose(): Promise<void> {

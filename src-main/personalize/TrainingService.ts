@@ -7,7 +7,7 @@ import { InvalidInputError } from "@common/errors.js";
 import { readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
 import { readCpuFeatures } from "../hardware/readCpuFeatures.js";
 import { Throttle } from "../ingest/Throttle.js";
-import { adaptedLayerCount, loraRankFor } from "../recommend/loraShape.js";
+import { adaptedLayerCount, loraLearningRateFor, loraRankFor } from "../recommend/loraShape.js";
 import type { LibraryReader } from "../store/library/LibraryReader.js";
 import type { AdapterRepository, StoredAdapter } from "../store/AdapterRepository.js";
 import type { StoredModel } from "../store/ModelRepository.js";
@@ -193,7 +193,7 @@ export class TrainingService {
                 return;
             }
             const header = await readModelHeader(model.path);
-            const shape = loraShapeFor(header?.info, data.documents);
+            const shape = loraShapeFor(header?.info, data.documents, header?.fileBytes);
             const threads = split?.trainer ?? Math.max(1, engine.threads);
             const options = { ...shape, ...this.#options.training, budgetSeconds: budgetMinutes * 60, threads, startedAt: run.info.startedAt };
             if (header !== undefined) {
@@ -276,14 +276,31 @@ async function availableMemory(): Promise<TrainingMemory> {
 
 /**
  * The adapter's shape by the rules the setup wizard explains (recommend/loraShape.ts): rank from the amount
- * of text, and only the last quarter of the model's layers. The layer count comes from the file's header;
- * without one every layer is adapted.
+ * of text, only the last quarter of the model's layers, and a learning rate for the model's size. The layer
+ * count and size come from the file's header; without one every layer is adapted at a middling rate.
  */
-function loraShapeFor(info: GgufFileInfo | undefined, documents: readonly TrainingDocument[]): Pick<TrainingOptions, "rank" | "alpha" | "lastLayers"> {
+function loraShapeFor(
+    info: GgufFileInfo | undefined, documents: readonly TrainingDocument[], fileBytes: number | undefined
+): Pick<TrainingOptions, "rank" | "alpha" | "lastLayers" | "learningRate"> {
     // About four characters a token in the languages the catalog's tokenizers cover best.
     const tokens = documents.reduce((sum, document) => sum + document.text.length, 0) / 4;
     const rank = loraRankFor(tokens);
-    const blockCount = (info?.architectureMetadata as { block_count?: unknown } | undefined)?.block_count;
-    const layers = typeof blockCount === "number" && blockCount > 0 ? blockCount : 0;
-    return { rank, alpha: 2 * rank, lastLayers: layers > 0 ? adaptedLayerCount(layers) : 0 };
+    const architecture = info?.architectureMetadata as { block_count?: unknown; embedding_length?: unknown } | undefined;
+    const layers = typeof architecture?.block_count === "number" && architecture.block_count > 0 ? architecture.block_count : 0;
+    return {
+        rank, alpha: 2 * rank, lastLayers: layers > 0 ? adaptedLayerCount(layers) : 0,
+        learningRate: loraLearningRateFor(estimatedParameters(info, layers, fileBytes))
+    };
+}
+
+/**
+ * Parameters from the header: a decoder layer holds about 12 d² weights, the token embeddings vocabulary x d.
+ * Without the shape, the file's size at about 4.5 bits a weight.
+ */
+function estimatedParameters(info: GgufFileInfo | undefined, layers: number, fileBytes: number | undefined): number {
+    const width = (info?.architectureMetadata as { embedding_length?: unknown } | undefined)?.embedding_length;
+    const vocabulary = (info?.metadata as { tokenizer?: { ggml?: { tokens?: unknown } } } | undefined)?.tokenizer?.ggml?.tokens;
+    if (typeof width === "number" && width > 0 && layers > 0)
+        return 12 * layers * width * width + (Array.isArray(vocabulary) ? vocabulary.length : 32_000) * width;
+    return fileBytes != null ? (fileBytes * 8) / 4.5 : Number.NaN;
 }

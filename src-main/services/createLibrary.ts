@@ -71,7 +71,11 @@ export function createLibrary(deps: {
     };
     const answerer = async (): Promise<Answerer> => {
         const { retriever: found, notice } = await retriever();
-        return new Answerer(found, notice != null ? { notice } : {});
+        const embedder = embedders.peek();
+        return new Answerer(found, {
+            ...(notice != null ? { notice } : {}),
+            ...(embedder != null && store.embeddingModel() != null ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
+        });
     };
 
     async function add(paths: readonly string[]): Promise<LibraryDocumentInfo[]> {

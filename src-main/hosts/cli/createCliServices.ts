@@ -98,7 +98,10 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
                     ...(usable ? { embedQuery: (query: string) => embedder.embed(query) } : {}),
                     ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
                 });
-                return new Answerer(retriever, reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {});
+                return new Answerer(retriever, {
+                    ...(reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {}),
+                    ...(usable ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
+                });
             },
             async dispose() {
                 await ingest.dispose();

@@ -1,5 +1,6 @@
 import { LlamaChatSession } from "node-llama-cpp";
 import type { Citation } from "@common/contract/libraryTypes.js";
+import { GROUNDED_SAMPLING } from "../../answer/groundedSampling.js";
 import type { NumberedSource } from "../../answer/types.js";
 import { toEngineAdapter } from "../../personalize/AdapterService.js";
 import { AdapterRepository } from "../../store/AdapterRepository.js";
@@ -30,9 +31,9 @@ export async function runAsk(services: CliServices, question: string, options: A
     if (adapter !== undefined) await engine.setAdapter(toEngineAdapter(adapter), { refuseOtherBase: false });
     const status = await engine.load(services.chatModel.modelId, services.chatModel.path);
     if (status.adapterNote) output.err(status.adapterNote);
-    const { model, context, sequence } = engine.requireLoaded();
+    const { model, context, sequence, parameterCount } = engine.requireLoaded();
     const answerer = await services.answerer();
-    const prepared = await answerer.prepare(question, { contextSize: context.contextSize, countTokens: (text) => model.tokenize(text).length });
+    const prepared = await answerer.prepare(question, { contextSize: context.contextSize, countTokens: (text) => model.tokenize(text).length, parameterCount });
     if (prepared.notice) output.err(prepared.notice);
 
     const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false, systemPrompt: prepared.systemPrompt });
@@ -41,13 +42,13 @@ export async function runAsk(services: CliServices, question: string, options: A
     process.once("SIGINT", stop);
     try {
         const result = await session.promptWithMeta(prepared.prompt, {
-            signal: controller.signal, stopOnAbortSignal: true, maxTokens: options.maxTokens,
-            // The app's sampling: greedy decoding makes small models loop on one phrase.
-            temperature: 0.7, topK: 40, topP: 0.9,
+            signal: controller.signal, stopOnAbortSignal: true, maxTokens: options.maxTokens, ...GROUNDED_SAMPLING,
             onTextChunk: (chunk) => output.stream.write(chunk)
         });
         output.stream.write("\n");
-        const { citations } = answerer.finish(result.responseText, prepared.sources);
+        const { text, citations } = answerer.finish(result.responseText, prepared.sources);
+        // The streamed words came before their citations were checked: show the answer as kept when that changed it.
+        if (text.trim() !== result.responseText.trim()) output.stream.write(`\nWith its citations checked:\n${text}\n`);
         printSources(citations, prepared.sources, output);
         return 0;
     } finally {

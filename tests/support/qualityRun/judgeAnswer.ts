@@ -1,8 +1,16 @@
 import type { Citation } from "../../../src-main/common/contract/libraryTypes.js";
 import { splitSentences } from "../../../src-main/answer/attributeCitations.js";
-import { answerContains, passageHoldsFact, type QualityQuestion } from "../quality/index.js";
+import { answerContains, normalizeForMatch, passageHoldsFact, type QualityQuestion } from "../quality/index.js";
 
-export type CitationVerdict = { number: number; sentence: string; verdict: "holds the fact" | "wrong passage" | "no expected fact" };
+export type CitationVerdict = {
+    number: number;
+    sentence: string;
+    /**
+     * On a sentence that states an expected fact: whether the cited passage holds that fact's source sentence.
+     * On any other sentence: whether the cited passage holds most of the sentence's own words and all its numbers.
+     */
+    verdict: "holds the fact" | "wrong passage" | "passage holds the sentence" | "passage lacks the sentence";
+};
 
 export type AnswerJudgement = {
     id: string;
@@ -29,11 +37,25 @@ export function judgeAnswer(question: QualityQuestion, answer: { content: string
                 const citation = byNumber.get(number);
                 if (citation == null) continue;
                 const text = chunkText(citation.chunkId);
-                const verdict = stated.length === 0 ? "no expected fact"
+                const verdict = stated.length === 0
+                    ? (holdsSentence(text, sentence) ? "passage holds the sentence" : "passage lacks the sentence")
                     : stated.some((fact) => passageHoldsFact(text, fact)) ? "holds the fact" : "wrong passage";
                 citations.push({ number, sentence: sentence.trim(), verdict });
             }
         }
     }
     return { id: question.id, level: question.level, correct: factsFound === question.expected.length, factsFound, factsTotal: question.expected.length, citations };
+}
+
+/**
+ * Whether a passage holds a sentence an answer states: every number in it, and at least 80% of its words
+ * (all words, case and punctuation aside). Independent of the app's own citation check, which this judges.
+ */
+function holdsSentence(passage: string, sentence: string): boolean {
+    const words = (text: string) => normalizeForMatch(text.replace(/\[[\d,\s]+\]/g, " ")).split(" ").filter((word) => word !== "");
+    const inPassage = new Set(words(passage));
+    const stated = words(sentence);
+    if (stated.length === 0) return true;
+    if (stated.some((word) => /\d/.test(word) && !inPassage.has(word))) return false;
+    return stated.filter((word) => inPassage.has(word)).length >= 0.8 * stated.length;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Events } from "../../../src-main/common/contract/events.js";
 import type { ChatMode } from "../../../src-main/common/contract/types.js";
 import { findStarterModels } from "../../../src-main/models/starter/findStarterModels.js";
-import { createServices, type Services } from "../../../src-main/services/createServices.js";
+import { createServices, type Services, type ServicesOptions } from "../../../src-main/services/createServices.js";
 import { writeFictionalCorpus, type CorpusFile } from "../quality/index.js";
 import { requireStarterModels } from "../starter/requireStarterModels.js";
 
@@ -22,7 +22,7 @@ export type QualityLibrary = {
  * The app's own services on a fresh data folder, as a new user gets them: the starter models offered
  * and chosen, the fictional corpus added as a folder and indexed, the starter chat model loaded.
  */
-export async function openQualityLibrary(options: { maxAnswerTokens?: number } = {}): Promise<QualityLibrary> {
+export async function openQualityLibrary(options: { maxAnswerTokens?: number; training?: ServicesOptions["training"] } = {}): Promise<QualityLibrary> {
     requireStarterModels();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-quality-"));
     const corpusDir = path.join(dataDir, "corpus");
@@ -30,7 +30,7 @@ export async function openQualityLibrary(options: { maxAnswerTokens?: number } =
     const files = await writeFictionalCorpus(corpusDir);
     const services = await createServices({
         dataDir, host: "browser", starterModels: findStarterModels(), maxAnswerTokens: options.maxAnswerTokens ?? 160,
-        engine: { gpu: false, threads: 2, contextSize: 4096 }
+        engine: { gpu: false, threads: 2, contextSize: 4096 }, ...(options.training ? { training: options.training } : {})
     });
     const added = await services.dispatcher.dispatch("library.addPaths", { paths: [corpusDir] });
     if (!added.ok) throw new Error(`could not add the corpus: ${added.error.message}`);

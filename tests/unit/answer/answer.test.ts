@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildGroundedPrompt } from "../../../src-main/answer/buildGroundedPrompt.js";
 import { extractCitations } from "../../../src-main/answer/extractCitations.js";
+import { focusPassages } from "../../../src-main/answer/focusPassages.js";
+import { sourcePlanFor } from "../../../src-main/answer/sourcePlan.js";
 import { packSources } from "../../../src-main/answer/packSources.js";
 import type { ChunkWithDocument } from "../../../src-main/store/library/types.js";
 
@@ -46,5 +48,27 @@ describe("extractCitations", () => {
         const { text, citations } = extractCitations("It is free [7]. Within 30 days [1, 9].", sources);
         expect(text).toBe("It is free. Within 30 days [1].");
         expect(citations.map((c) => c.number)).toEqual([1]);
+    });
+});
+
+describe("sources for a small chat model", () => {
+    it("plans two focused passages without headers below 500M parameters, whole passages with headers above", () => {
+        expect(sourcePlanFor(135e6)).toEqual({ maxSources: 2, sentencesPerSource: 3, headers: false });
+        expect(sourcePlanFor(1.2e9)).toMatchObject({ sentencesPerSource: null, headers: true });
+        expect(sourcePlanFor(null)).toMatchObject({ maxSources: 12, sentencesPerSource: null });
+    });
+
+    it("keeps each passage's sentences closest to the question, in order, and puts the passage with the best sentence first", async () => {
+        const fees = chunk(1, "The office opens at nine. Mooring costs 38 marks a night. Pilots are free. The cafe sells tea.");
+        const quell = chunk(2, "Port Quell is on the north shore. Port Quell closes on 14 March for dredging. It reopens in April.");
+        const focused = await focusPassages("When does Port Quell close?", [fees, quell], 2, null);
+        expect(focused.map((f) => f.chunk.id)).toEqual([2, 1]);
+        expect(focused[0]!.excerpt).toBe("Port Quell is on the north shore. Port Quell closes on 14 March for dredging.");
+    });
+
+    it("shows a focused passage as its excerpt, with no file header, and still cites the whole chunk", () => {
+        const packed = packSources([{ chunk: chunk(5, "Long text. The answer is here."), excerpt: "The answer is here." }], 100, words, { headers: false });
+        expect(buildGroundedPrompt("Where?", packed, { headers: false })).toBe("Sources:\n[1] The answer is here.\n\nQuestion: Where?");
+        expect(packed[0]!.chunk.id).toBe(5);
     });
 });

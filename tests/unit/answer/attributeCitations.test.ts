@@ -65,6 +65,10 @@ describe("attributeCitations", () => {
         expect(attributeCitations(answer, sources)).toBe(answer);
     });
 
+    it("removes citations from a question the model echoed back, which asserts nothing", () => {
+        expect(attributeCitations("Question: When does the Velmora harbor close [2]?", sources)).toBe("Question: When does the Velmora harbor close?");
+    });
+
     it("leaves very short sentences as written", () => {
         expect(attributeCitations("Yes [3].", sources)).toBe("Yes [3].");
     });
