@@ -15,3 +15,6 @@ export const llamaBenchBuildDir = path.join(cacheDir, "llama-bench-build");
 
 /** Generated synthetic GGUF models. */
 export const syntheticModelsDir = path.join(cacheDir, "models");
+
+/** CMake build folder for the reference `llama-server` (its own, so it never invalidates llama-bench's). */
+export const llamaServerBuildDir = path.join(cacheDir, "llama-server-build");
