@@ -16,6 +16,9 @@ export function resolveModel(entries: readonly ApiModelEntry[], name: string, pu
         throw ApiError.invalid(`"${name}" is an embedding model: use it with /v1/embeddings, and a chat model here.`, "model", "wrong_model_type");
     if (purpose === "completion" && entry.role === "library")
         throw ApiError.invalid(`"${name}" answers questions from the library: use it with /v1/chat/completions.`, "model", "wrong_model_type");
+    if (!entry.ready && entry.role === "library")
+        throw new ApiError(503, "No chat model is loaded to answer from the library. Load one in Locus first.", "service_unavailable",
+            "model_not_loaded", null, { "x-should-retry": "false" });
     if (!entry.ready) {
         const inUse = entries.find((candidate) => candidate.role === entry.role && candidate.ready)?.id;
         const advice = entry.role === "embedding"

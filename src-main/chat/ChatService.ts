@@ -7,6 +7,7 @@ import { CHAT_SAMPLING, GROUNDED_SAMPLING } from "../answer/groundedSampling.js"
 import type { Answerer } from "../answer/Answerer.js";
 import type { NumberedSource } from "../answer/types.js";
 import type { Engine } from "../engine/Engine.js";
+import type { GenerationTurns } from "../engine/GenerationTurns.js";
 import type { EventHub } from "../services/EventHub.js";
 import type { ChatRepository } from "../store/ChatRepository.js";
 import { toChatHistory } from "./toChatHistory.js";
@@ -30,7 +31,11 @@ export class ChatService {
         private readonly chats: ChatRepository,
         private readonly engine: Engine,
         private readonly events: EventHub,
-        private readonly options: { maxAnswerTokens: number; answerer?: () => Promise<Answerer> } = { maxAnswerTokens: 2048 }
+        private readonly options: {
+            maxAnswerTokens: number; answerer?: () => Promise<Answerer>;
+            /** Turns on the model's one sequence, shared with the local API; the app's chat takes the "app" lane. */
+            turns?: GenerationTurns;
+        } = { maxAnswerTokens: 2048 }
     ) {
         chats.markInterrupted();
         engine.onBeforeUnload(() => this.#closeSession());
@@ -127,7 +132,7 @@ export class ChatService {
         try {
             const prepared = await turn();
             grounding = prepared.grounding;
-            const result = await session.promptWithMeta(prepared.prompt, {
+            const prompt = () => session.promptWithMeta(prepared.prompt, {
                 signal: controller.signal,
                 stopOnAbortSignal: true,
                 maxTokens: this.options.maxAnswerTokens,
@@ -141,6 +146,8 @@ export class ChatService {
                     }
                 }
             });
+            const turns = this.options.turns;
+            const result = turns == null ? await prompt() : await turns.run("app", prompt, controller.signal);
             answer = result.responseText;
             if (result.stopReason === "abort") reason = "stopped";
             else if (result.stopReason === "maxTokens") reason = "max-tokens";

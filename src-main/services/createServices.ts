@@ -4,8 +4,11 @@ import type { MethodName } from "@common/contract/methods.js";
 import type { AppInfo } from "@common/contract/types.js";
 import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import type { HardwareProfile } from "@common/setup/types.js";
+import type { ApiService } from "../api/ApiService.js";
+import { createApi } from "../api/createApi.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
+import { GenerationTurns } from "../engine/GenerationTurns.js";
 import { HardwareProbe } from "../hardware/HardwareProbe.js";
 import { Dispatcher } from "../ipc/Dispatcher.js";
 import { bundledCatalog } from "../models/bundledCatalog.js";
@@ -67,6 +70,10 @@ export type Services = {
     setup: SetupService;
     settings: SettingsService;
     personalize: Personalize;
+    /** The local OpenAI-compatible API (off unless the person turned it on). */
+    api: ApiService;
+    /** Turns on the chat model's sequence: the app's chat and API requests take them fairly. */
+    turns: GenerationTurns;
     dispose(): Promise<void>;
 };
 
@@ -90,9 +97,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const library = createLibrary({ db, engine, settings, models: modelRepository, events, openFile: options.openFile ?? null,
         ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {})
     });
+    // The model's one sequence is shared by the app's chat and the local API, in turns.
+    const turns = new GenerationTurns();
     const chats = new ChatService(new ChatRepository(db), engine, events, {
-        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer
+        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, turns
     });
+    const api = createApi({
+        engine, turns, models: () => modelRepository.list(), embeddingModelId: () => settings.get().embeddingModelId,
+        embedders: library.embedders, library, store: settingsRepository, maxAnswerTokens: options.maxAnswerTokens ?? 2048
+    });
+    api.service.onChange((status) => events.emit("api.status", status));
     const personalize = createPersonalize({
         db, engine, library: library.store, models: modelRepository, chatModelId: () => settings.get().chatModelId,
         dataDir: options.dataDir,
@@ -246,7 +260,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "adapters.deactivate": () => personalize.adapters.deactivate(),
         "adapters.setScale": ({ adapterId, scale }) => personalize.adapters.setScale(adapterId, scale),
         "adapters.rename": ({ adapterId, name }) => personalize.adapters.rename(adapterId, name),
-        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId)
+        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId),
+        "api.status": () => api.service.status(),
+        "api.configure": (patch) => api.service.configure(withoutUndefined(patch)),
+        "api.rotateToken": () => api.service.rotateToken()
     }, { refuse });
 
     if (options.starterModels != null && options.starterModels.length > 0)
@@ -255,6 +272,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         });
     await library.start();
     await personalize.start();
+    // The API starts only if the person turned it on; a taken port is reported in its status, not fatal.
+    await api.service.start();
     // The chat model in use when Locus last ran (or the starter model on a first start) loads in the background.
     const chatModelId = settings.get().chatModelId;
     if (chatModelId != null && modelRepository.get(chatModelId) != null && engine.status.state === "idle")
@@ -263,8 +282,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings, personalize,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize, api: api.service, turns,
         async dispose() {
+            await api.service.dispose();
+            api.local.dispose();
             await personalize.dispose();
             await downloads.dispose();
             await library.dispose();

@@ -1,3 +1,4 @@
+import type { ApiStatus } from "./apiTypes.js";
 import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { Citation, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
@@ -26,6 +27,8 @@ export type Events = {
     "training.progress": TrainingRunInfo;
     /** An adapter was added, removed, renamed, activated, deactivated or rescaled. */
     "adapters.changed": { adapters: AdapterInfo[] };
+    /** The local API started, stopped, failed to start, or got a new token. */
+    "api.status": ApiStatus;
 };
 
 export type EventName = keyof Events;
@@ -33,7 +36,7 @@ export type EventMessage = { [E in EventName]: { event: E; payload: Events[E] } 
 
 export const eventNames: readonly EventName[] = [
     "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed", "library.changed", "library.progress",
-    "training.progress", "adapters.changed"
+    "training.progress", "adapters.changed", "api.status"
 ];
 
 export function isEventName(name: unknown): name is EventName {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { ApiStatus } from "./apiTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import type { Settings } from "./settingsTypes.js";
@@ -108,7 +109,19 @@ export const methods = {
     "adapters.deactivate": method<AdapterInfo[]>()(none),
     "adapters.setScale": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, scale: z.number().min(0).max(2) })),
     "adapters.rename": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, name: z.string().trim().min(1).max(100) })),
-    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id }))
+    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id })),
+
+    /** The local OpenAI-compatible API: whether it runs, where, and the token other apps must send. */
+    "api.status": method<ApiStatus>()(none),
+    /** Turns the API on or off, or changes its port, its listening address (opt-in beyond this computer) or the web origins allowed. */
+    "api.configure": method<ApiStatus>()(z.strictObject({
+        enabled: z.boolean().optional(),
+        port: z.number().int().min(1024).max(65535).optional(),
+        listen: z.enum(["loopback", "all-interfaces"]).optional(),
+        allowedOrigins: z.array(z.string().trim().min(1).max(300)).max(20).optional()
+    })),
+    /** A new token; apps using the old one must be given the new one. */
+    "api.rotateToken": method<ApiStatus>()(none)
 } as const;
 
 export type Methods = typeof methods;

@@ -35,6 +35,11 @@ export const syntheticModels = {
      * text ([1] is kept, the invented [7] is dropped by the Answerer). Each token may appear only once.
      */
     "scripted-cite": { kind: "scripted-chat", answer: "In winter the harbour turns deep teal [1], never grey[7]." },
+    /**
+     * Tool calls: it starts the Llama 3.2 function-call syntax (`{"name": "`), after which node-llama-cpp's
+     * grammar writes a valid call to one of the functions offered; the random choice among them is the tokenizer's.
+     */
+    "scripted-tool": { kind: "scripted-chat", answer: '{"name": "' },
     /** Benchmarks: Llama-3.2-1B's shape, so throughput is what a real 1B model would get. */
     "realistic-q8_0": { shape: realisticShape, quant: "q8_0", seed: 42 },
     "realistic-q4_0": { shape: realisticShape, quant: "q4_0", seed: 42 }
@@ -46,7 +51,7 @@ export const syntheticModelNames = Object.keys(syntheticModels) as SyntheticMode
 
 /** Named groups for the CLI. */
 export const syntheticModelGroups: Readonly<Record<"tiny" | "realistic" | "all", readonly SyntheticModelName[]>> = {
-    tiny: ["tiny-f32", "tiny-q8_0", "tiny-embed", "tiny-rerank", "scripted-cite"],
+    tiny: ["tiny-f32", "tiny-q8_0", "tiny-embed", "tiny-rerank", "scripted-cite", "scripted-tool"],
     realistic: ["realistic-q8_0", "realistic-q4_0", "bge-small-embed"],
     all: syntheticModelNames
 };
