@@ -41,6 +41,16 @@ export class ApiService {
         return this.status();
     }
 
+    /**
+     * Serves now whatever the saved switch says (`locus serve-api`), on the saved port unless another is
+     * given; nothing is saved, so the app's own setting stays as the person left it.
+     */
+    async serve(options: { port?: number } = {}): Promise<ApiStatus> {
+        const settings = { ...this.store.settings(), enabled: true, ...(options.port != null ? { port: options.port } : {}) };
+        await this.#apply(settings);
+        return { ...this.status(), enabled: true, port: settings.port };
+    }
+
     async configure(patch: ApiConfigurePatch): Promise<ApiStatus> {
         const current = this.store.settings();
         const next: ApiSettings = {

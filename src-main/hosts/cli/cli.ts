@@ -4,6 +4,7 @@ import { defaultDataDir } from "../../services/defaultDataDir.js";
 import { createCliServices, type CliServices } from "./createCliServices.js";
 import { runAsk } from "./runAsk.js";
 import { runIngest, type CliOutput } from "./runIngest.js";
+import { runServeApi } from "./runServeApi.js";
 import { runTrain } from "./runTrain.js";
 import { UsageError } from "./UsageError.js";
 
@@ -11,9 +12,11 @@ const USAGE = `Usage:
   locus ingest <files or folders...> [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
   locus ask "<question>" [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
   locus train --docs <files, folders or document ids...> --minutes N [--qa FILE] [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
+  locus serve-api [--port N] [--model PATH] [--data DIR] [--threads N] [--cpu]
 
 Indexes documents into the same library the app uses, answers questions from it with citations, and
-teaches the chat model your documents (a LoRA adapter) within a time budget.
+teaches the chat model your documents (a LoRA adapter) within a time budget, and serves Locus to other apps
+as an OpenAI-compatible API on 127.0.0.1 (serve-api; the key is the one shown in the app's Settings).
   --embedding-model PATH  GGUF embedding model (default: the one chosen in the app's Settings)
   --model PATH            GGUF chat model for ask (default: the one last loaded in the app)
   --data DIR              where Locus keeps its database (default: the app's folder, or LOCUS_DATA_DIR)
@@ -24,6 +27,7 @@ teaches the chat model your documents (a LoRA adapter) within a time budget.
   --name NAME             train: the adapter's name (default: its documents and the date)
   --qa FILE               train: also learn question-answer pairs (JSON Lines: {"question": "…", "answer": "…"} a line)
   --activate              train: make the new adapter the one the app's chat uses
+  --port N                serve-api: port to listen on (default: the app's setting, 8585)
   --cpu                   do not use a GPU (or set LOCUS_GPU=false)
 
 Exit codes: 0 done, 1 some documents failed or the command could not finish, 2 wrong usage.`;
@@ -36,7 +40,8 @@ async function main(argv: readonly string[]): Promise<number> {
         options: {
             data: { type: "string" }, "embedding-model": { type: "string" }, model: { type: "string" },
             threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" },
-            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" }
+            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" },
+            port: { type: "string" }
         }
     });
     const [command, ...rest] = positionals;
@@ -44,7 +49,20 @@ async function main(argv: readonly string[]): Promise<number> {
         console.log(USAGE);
         return command === undefined && !values.help ? 2 : 0;
     }
-    if (command !== "ingest" && command !== "ask" && command !== "train") throw new UsageError(`Unknown command "${command}". Use ingest, ask or train.`);
+    if (command === "serve-api") {
+        const stopped = new Promise<void>((resolve) => {
+            process.once("SIGINT", () => resolve());
+            process.once("SIGTERM", () => resolve());
+        });
+        return runServeApi({
+            dataDir: values.data ?? defaultDataDir(),
+            gpu: values.cpu || process.env.LOCUS_GPU === "false" ? false : "auto",
+            ...(values.port ? { port: positive(values.port, "--port") } : {}),
+            ...(values.model ? { modelPath: values.model } : {}),
+            ...(values.threads ? { threads: positive(values.threads, "--threads") } : {})
+        }, output, stopped);
+    }
+    if (command !== "ingest" && command !== "ask" && command !== "train") throw new UsageError(`Unknown command "${command}". Use ingest, ask, train or serve-api.`);
     const maxTokens = values["max-tokens"] ? positive(values["max-tokens"], "--max-tokens") : 512;
     // Checked before any model or database is opened, so a typo costs nothing.
     if (command === "ingest" && rest.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");

@@ -12,12 +12,16 @@ export function openExternalSafely(url: string): void {
 }
 
 /**
- * App-wide defenses, before any window exists: no permission is ever granted, no webview, no
+ * App-wide defenses, before any window exists: no permission is granted (but clipboard writes from our page), no webview, no
  * navigation away from the app, and new windows become an external-browser open after a check.
  */
 export function hardenApp(appOrigin: string): void {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    // One exception: our own page may write text to the clipboard (Settings' "Copy" of the API key).
+    const clipboardWrite = (permission: string, url: string | undefined) =>
+        permission === "clipboard-sanitized-write" && url != null && url.startsWith(appOrigin);
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+        callback(clipboardWrite(permission, details.requestingUrl)));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => clipboardWrite(permission, requestingOrigin));
     app.on("web-contents-created", (_event, contents) => {
         contents.on("will-attach-webview", (event) => event.preventDefault());
         contents.on("will-navigate", (event, url) => {

@@ -6,3 +6,4 @@ export * from "./models/index.js";
 export * from "./personalize/index.js";
 export * from "./setup/index.js";
 export * from "./sidebar/index.js";
+export * from "./api/index.js";

@@ -1,0 +1,1 @@
+export { ApiAccessState } from "./ApiAccessState.svelte.js";
