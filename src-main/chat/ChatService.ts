@@ -1,13 +1,15 @@
 import { LlamaChatSession } from "node-llama-cpp";
 import type { Citation } from "@common/contract/libraryTypes.js";
 import type { ChatDetail, ChatMode, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
-import { BusyError, NotFoundError, UnsupportedError } from "@common/errors.js";
+import { BusyError, LocusError, NotFoundError, UnsupportedError } from "@common/errors.js";
 import { GROUNDED_SYSTEM_PROMPT } from "../answer/buildGroundedPrompt.js";
 import { CHAT_SAMPLING, GROUNDED_SAMPLING } from "../answer/groundedSampling.js";
 import type { Answerer } from "../answer/Answerer.js";
 import type { NumberedSource } from "../answer/types.js";
 import type { Engine } from "../engine/Engine.js";
 import type { GenerationTurns } from "../engine/GenerationTurns.js";
+import { GeneratorChatSession, type PromptSession } from "../generation/GeneratorChatSession.js";
+import type { ChatGenerator } from "../generation/types.js";
 import type { EventHub } from "../services/EventHub.js";
 import type { ChatRepository } from "../store/ChatRepository.js";
 import { toChatHistory } from "./toChatHistory.js";
@@ -24,7 +26,7 @@ type Turn = { prompt: string; grounding: { answerer: Answerer; sources: Numbered
 
 /** Chats: persistence, one streamed generation at a time, and Stop. */
 export class ChatService {
-    #session: { chatId: string; mode: ChatMode; session: LlamaChatSession } | null = null;
+    #session: { chatId: string; mode: ChatMode; session: PromptSession; remote: ChatGenerator | null } | null = null;
     #generation: Generation | null = null;
 
     constructor(
@@ -35,6 +37,8 @@ export class ChatService {
             maxAnswerTokens: number; answerer?: () => Promise<Answerer>;
             /** Turns on the model's one sequence, shared with the local API; the app's chat takes the "app" lane. */
             turns?: GenerationTurns;
+            /** The remote engine while the person chose one in Settings → Engine; null: this computer answers. */
+            remote?: () => ChatGenerator | null;
         } = { maxAnswerTokens: 2048 }
     ) {
         chats.markInterrupted();
@@ -73,7 +77,8 @@ export class ChatService {
     /** Stores the question, starts the answer in the background and returns the two message ids. */
     send(chatId: string, text: string, mode: ChatMode = "chat"): { userMessageId: string; assistantMessageId: string } {
         const chat = this.#require(chatId);
-        const { sequence, model, context, parameterCount } = this.engine.requireLoaded();
+        const remote = this.options.remote?.() ?? null;
+        const local = remote == null ? this.engine.requireLoaded() : null;
         const makeAnswerer = mode === "library" ? this.options.answerer : undefined;
         if (mode === "library" && makeAnswerer == null)
             throw new UnsupportedError("Asking the library is not available here: no document library is set up.");
@@ -87,23 +92,26 @@ export class ChatService {
         this.#changed();
 
         const systemPrompt = mode === "library" ? GROUNDED_SYSTEM_PROMPT : SYSTEM_PROMPT;
-        if (this.#session?.chatId !== chatId || this.#session.mode !== mode) {
+        if (this.#session?.chatId !== chatId || this.#session.mode !== mode || this.#session.remote !== remote) {
             this.#disposeSession();
-            const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+            const session: PromptSession = local != null
+                ? new LlamaChatSession({ contextSequence: local.sequence, autoDisposeSequence: false })
+                : new GeneratorChatSession(remote!);
             session.setChatHistory(toChatHistory(systemPrompt, earlier));
-            this.#session = { chatId, mode, session };
+            this.#session = { chatId, mode, session, remote };
         }
         const controller = new AbortController();
         const generation: Generation = { chatId, messageId: assistant.id, controller, done: Promise.resolve() };
         const turn = async (): Promise<Turn> => {
             if (makeAnswerer == null) return { prompt: text, grounding: null };
             const answerer = await makeAnswerer();
-            const prepared = await answerer.prepare(
-                text, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length, parameterCount }, controller.signal
-            );
+            const answerModel = local != null
+                ? { contextSize: local.context.contextSize, countTokens: (t: string) => local.model.tokenize(t).length, parameterCount: local.parameterCount }
+                : remote!.answerModel();
+            const prepared = await answerer.prepare(text, answerModel, controller.signal);
             return { prompt: prepared.prompt, grounding: { answerer, sources: prepared.sources, ...(prepared.notice ? { notice: prepared.notice } : {}) } };
         };
-        generation.done = this.#generate(this.#session.session, generation, turn).finally(() => {
+        generation.done = this.#generate(this.#session.session, generation, turn, local != null).finally(() => {
             if (this.#generation === generation) this.#generation = null;
         });
         this.#generation = generation;
@@ -122,7 +130,7 @@ export class ChatService {
         await this.#closeSession();
     }
 
-    async #generate(session: LlamaChatSession, generation: Generation, turn: () => Promise<Turn>): Promise<void> {
+    async #generate(session: PromptSession, generation: Generation, turn: () => Promise<Turn>, local: boolean): Promise<void> {
         const { chatId, messageId, controller } = generation;
         let answer = "";
         let lastPersist = Date.now();
@@ -147,13 +155,16 @@ export class ChatService {
                 }
             });
             const turns = this.options.turns;
-            const result = turns == null ? await prompt() : await turns.run("app", prompt, controller.signal);
+            // A remote server takes its own turns; this computer's one sequence is shared with the local API.
+            const result = turns == null || !local ? await prompt() : await turns.run("app", prompt, controller.signal);
             answer = result.responseText;
             if (result.stopReason === "abort") reason = "stopped";
             else if (result.stopReason === "maxTokens") reason = "max-tokens";
         } catch (error) {
             reason = controller.signal.aborted ? "stopped" : "error";
-            errorMessage = reason === "error" ? `The model failed while answering: ${describe(error)}` : undefined;
+            // The remote engine's errors already say what happened and what to do.
+            const said = error instanceof LocusError && error.kind === "network" ? error.message : `The model failed while answering: ${describe(error)}`;
+            errorMessage = reason === "error" ? said : undefined;
             // The session's history no longer matches the database; rebuild it on the next message.
             this.#disposeSession();
         }

@@ -13,6 +13,9 @@ import { HardwareProbe } from "../hardware/HardwareProbe.js";
 import { Dispatcher } from "../ipc/Dispatcher.js";
 import { bundledCatalog } from "../models/bundledCatalog.js";
 import { quantSchema, type Quant } from "../models/catalogSchema.js";
+import { FileSecretStore } from "../remote/FileSecretStore.js";
+import { RemoteEngine } from "../remote/RemoteEngine.js";
+import type { SecretStore } from "../remote/SecretStore.js";
 import { ModelDownloadService } from "../models/download/ModelDownloadService.js";
 import type { DownloadProgress } from "../models/download/downloadTypes.js";
 import { toContractJob } from "../models/download/toContractJob.js";
@@ -56,6 +59,8 @@ export type ServicesOptions = {
     maxAnswerTokens?: number;
     /** Training options beyond budget and threads (tests use a higher learning rate and a step limit). */
     training?: PersonalizeDeps["training"];
+    /** Where remote servers' API keys are kept (Electron: safeStorage); default: files only this user can read. */
+    secrets?: SecretStore;
     /** The starter models installed with Locus (hosts find them); added to the list and chosen on first start. */
     starterModels?: readonly InstalledStarterModel[];
 };
@@ -74,6 +79,8 @@ export type Services = {
     api: ApiService;
     /** Turns on the chat model's sequence: the app's chat and API requests take them fairly. */
     turns: GenerationTurns;
+    /** Settings → Engine: this computer, or an OpenAI-compatible server. */
+    remote: RemoteEngine;
     dispose(): Promise<void>;
 };
 
@@ -99,12 +106,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     });
     // The model's one sequence is shared by the app's chat and the local API, in turns.
     const turns = new GenerationTurns();
+    const remote = new RemoteEngine(settingsRepository, options.secrets ?? new FileSecretStore(path.join(options.dataDir, "secrets")));
     const chats = new ChatService(new ChatRepository(db), engine, events, {
-        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, turns
+        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, turns, remote: () => remote.generator()
     });
     const api = createApi({
         engine, turns, models: () => modelRepository.list(), embeddingModelId: () => settings.get().embeddingModelId,
-        embedders: library.embedders, library, store: settingsRepository, maxAnswerTokens: options.maxAnswerTokens ?? 2048
+        embedders: library.embedders, library, store: settingsRepository, maxAnswerTokens: options.maxAnswerTokens ?? 2048,
+        remote: () => remote.generator()
     });
     api.service.onChange((status) => events.emit("api.status", status));
     const personalize = createPersonalize({
@@ -263,7 +272,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId),
         "api.status": () => api.service.status(),
         "api.configure": (patch) => api.service.configure(withoutUndefined(patch)),
-        "api.rotateToken": () => api.service.rotateToken()
+        "api.rotateToken": () => api.service.rotateToken(),
+        "remote.get": () => remote.info(),
+        "remote.configure": (patch) => remote.configure(withoutUndefined(patch)),
+        "remote.check": () => remote.check()
     }, { refuse });
 
     if (options.starterModels != null && options.starterModels.length > 0)
@@ -282,7 +294,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings, personalize, api: api.service, turns,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize, api: api.service, turns, remote,
         async dispose() {
             await api.service.dispose();
             api.local.dispose();

@@ -15,7 +15,8 @@ export const methodNames = [
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
     "training.status", "training.start", "training.cancel", "training.pairsWithDialog", "training.pairsFromPath",
     "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove",
-    "api.status", "api.configure", "api.rotateToken"
+    "api.status", "api.configure", "api.rotateToken",
+    "remote.get", "remote.configure", "remote.check"
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof methodNames)[number]>;

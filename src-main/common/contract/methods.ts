@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
-import type { ApiStatus } from "./apiTypes.js";
+import type { ApiStatus, RemoteEngineCheck, RemoteEngineInfo } from "./apiTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import type { Settings } from "./settingsTypes.js";
@@ -121,7 +121,23 @@ export const methods = {
         allowedOrigins: z.array(z.string().trim().min(1).max(300)).max(20).optional()
     })),
     /** A new token; apps using the old one must be given the new one. */
-    "api.rotateToken": method<ApiStatus>()(none)
+    "api.rotateToken": method<ApiStatus>()(none),
+
+    /** Settings → Engine: this computer or an OpenAI-compatible server. Keys are write-only: never sent back. */
+    "remote.get": method<RemoteEngineInfo>()(none),
+    "remote.configure": method<RemoteEngineInfo>()(z.strictObject({
+        mode: z.enum(["local", "remote"]).optional(),
+        baseUrl: z.string().trim().max(2048).optional(),
+        model: z.string().trim().max(256).optional(),
+        /** A new key, or null to forget the stored one. */
+        apiKey: z.string().max(4096).nullable().optional(),
+        remoteEmbeddings: z.boolean().optional(),
+        embeddingBaseUrl: z.string().trim().max(2048).optional(),
+        embeddingModel: z.string().trim().max(256).optional(),
+        embeddingApiKey: z.string().max(4096).nullable().optional()
+    })),
+    /** Asks the server for its models: whether it answers, with which models, in words. */
+    "remote.check": method<RemoteEngineCheck>()(none)
 } as const;
 
 export type Methods = typeof methods;

@@ -6,6 +6,7 @@ import { fail } from "@common/contract/result.js";
 import { findStarterModels } from "../../models/starter/findStarterModels.js";
 import { createServices, type Services } from "../../services/createServices.js";
 import { hardenApp } from "./hardenApp.js";
+import { SafeStorageSecretStore } from "./SafeStorageSecretStore.js";
 import { utilityWorkerProcess } from "./utilityWorkerProcess.js";
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./registerAppProtocol.js";
 
@@ -67,7 +68,9 @@ app.whenReady().then(async () => {
     // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
     const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
     services = await createServices({
-        dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess
+        dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess,
+        // Remote servers' API keys are encrypted by the operating system's secret storage.
+        secrets: new SafeStorageSecretStore(path.join(dataDir, "secrets"))
     });
 
     // Calls are accepted only from our own page in the main frame of our window.
