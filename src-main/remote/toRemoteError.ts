@@ -38,7 +38,7 @@ function connectionCause(error: InstanceType<typeof OpenAI.APIConnectionError>):
     const code = cause?.cause?.code ?? cause?.code;
     if (code === "ECONNREFUSED") return "nothing is listening there";
     if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the name does not resolve";
-    if (code === "ECONNRESET") return "the connection was reset";
+    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "the connection was cut";
     if (typeof code === "string" && /CERT|SSL|TLS/i.test(code)) return `its certificate was refused: ${code}`;
     return typeof code === "string" ? code : "connection failed";
 }
