@@ -1,3 +1,4 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { LocusError } from "@common/errors.js";
 import { defaultDataDir } from "../../services/defaultDataDir.js";
@@ -5,6 +6,8 @@ import { createCliServices, type CliServices } from "./createCliServices.js";
 import { runAsk } from "./runAsk.js";
 import { runIngest, type CliOutput } from "./runIngest.js";
 import { runServeApi } from "./runServeApi.js";
+import { runExportAdapter } from "./runExportAdapter.js";
+import { openDatabase } from "../../store/openDatabase.js";
 import { runTrain } from "./runTrain.js";
 import { UsageError } from "./UsageError.js";
 
@@ -13,6 +16,7 @@ const USAGE = `Usage:
   locus ask "<question>" [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
   locus train --docs <files, folders or document ids...> --minutes N [--qa FILE] [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
   locus serve-api [--port N] [--model PATH] [--data DIR] [--threads N] [--cpu]
+  locus export-adapter <adapter id or name> --out DIR [--base-model HF_NAME] [--data DIR]
 
 Indexes documents into the same library the app uses, answers questions from it with citations, and
 teaches the chat model your documents (a LoRA adapter) within a time budget, and serves Locus to other apps
@@ -28,6 +32,8 @@ as an OpenAI-compatible API on 127.0.0.1 (serve-api; the key is the one shown in
   --qa FILE               train: also learn question-answer pairs (JSON Lines: {"question": "…", "answer": "…"} a line)
   --activate              train: make the new adapter the one the app's chat uses
   --port N                serve-api: port to listen on (default: the app's setting, 8585)
+  --out DIR               export-adapter: a new folder for adapter_config.json + adapter_model.safetensors (PEFT, for vLLM)
+  --base-model HF_NAME    export-adapter: the Hugging Face model it applies to (default: the base model's name)
   --cpu                   do not use a GPU (or set LOCUS_GPU=false)
 
 Exit codes: 0 done, 1 some documents failed or the command could not finish, 2 wrong usage.`;
@@ -41,7 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
             data: { type: "string" }, "embedding-model": { type: "string" }, model: { type: "string" },
             threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" },
             docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" },
-            port: { type: "string" }
+            port: { type: "string" }, out: { type: "string" }, "base-model": { type: "string" }
         }
     });
     const [command, ...rest] = positionals;
@@ -62,7 +68,16 @@ async function main(argv: readonly string[]): Promise<number> {
             ...(values.threads ? { threads: positive(values.threads, "--threads") } : {})
         }, output, stopped);
     }
-    if (command !== "ingest" && command !== "ask" && command !== "train") throw new UsageError(`Unknown command "${command}". Use ingest, ask, train or serve-api.`);
+    if (command === "export-adapter") {
+        if (rest.length !== 1 || values.out === undefined) throw new UsageError("Name one adapter and a folder: locus export-adapter <id or name> --out DIR");
+        const db = openDatabase(path.join(values.data ?? defaultDataDir(), "locus.sqlite"));
+        try {
+            return await runExportAdapter(db, { adapter: rest[0]!, outDir: values.out, ...(values["base-model"] ? { baseModelName: values["base-model"] } : {}) }, output);
+        } finally {
+            db.close();
+        }
+    }
+    if (command !== "ingest" && command !== "ask" && command !== "train") throw new UsageError(`Unknown command "${command}". Use ingest, ask, train, serve-api or export-adapter.`);
     const maxTokens = values["max-tokens"] ? positive(values["max-tokens"], "--max-tokens") : 512;
     // Checked before any model or database is opened, so a typo costs nothing.
     if (command === "ingest" && rest.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
