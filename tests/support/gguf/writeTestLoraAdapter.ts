@@ -15,6 +15,8 @@ export type TestLoraOptions = {
     seed: string;
     /** Layers to adapt (default: all). */
     layers?: readonly number[];
+    /** Extra string metadata, e.g. the base model's fingerprint Locus's engine checks before applying an adapter. */
+    metadata?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -30,6 +32,7 @@ export async function writeTestLoraAdapter(basePath: string, outPath: string, op
         .setKv("general.type", ggufValue.str("adapter"))
         .setKv("adapter.type", ggufValue.str("lora"))
         .setKv("adapter.lora.alpha", ggufValue.f32(options.alpha));
+    for (const [key, value] of Object.entries(options.metadata ?? {})) writer.setKv(key, ggufValue.str(value));
     const written = new Map<string, { dims: number[]; values: Float32Array }>();
     for (const tensor of base.fullTensorInfo ?? []) {
         const match = /^blk\.(\d+)\.([a-z_]+)\.weight$/.exec(tensor.name);
