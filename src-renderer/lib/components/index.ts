@@ -7,3 +7,4 @@ export * from "./personalize/index.js";
 export * from "./setup/index.js";
 export * from "./sidebar/index.js";
 export * from "./api/index.js";
+export * from "./remote/index.js";

@@ -71,7 +71,8 @@ export class LocusApp {
     get sendBlocker(): string | null {
         if (!this.connection.open) return "Not connected to Locus";
         if (this.models.loading) return "Loading the model…";
-        if (!this.models.ready) return "Load a model to start";
+        // With a remote engine the server answers: no model needs to be loaded here.
+        if (!this.models.ready && !this.settingsPanel.remoteEngine.remote) return "Load a model to start";
         return null;
     }
 
@@ -135,7 +136,7 @@ export class LocusApp {
         }
         const [modelsRead] = await Promise.all([
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
-            this.personalize.refresh()
+            this.personalize.refresh(), this.settingsPanel.remoteEngine.load()
         ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;

@@ -9,3 +9,4 @@ export * from "./setup/index.js";
 export * from "./library/index.js";
 export * from "./personalize/index.js";
 export * from "./api/index.js";
+export * from "./remote/index.js";

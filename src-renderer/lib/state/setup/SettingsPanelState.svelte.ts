@@ -1,5 +1,6 @@
 import type { CatalogListing, LocusApi } from "@common/contract";
 import { ApiAccessState } from "../api/ApiAccessState.svelte.js";
+import { RemoteEngineState } from "../remote/RemoteEngineState.svelte.js";
 import type { FitResult } from "@common/setup/types.js";
 import { isTooLarge } from "../../format/index.js";
 import type { LibraryState } from "../library/index.js";
@@ -64,6 +65,8 @@ export class SettingsPanelState {
     readonly rerankerPicker: RerankerPicker;
     /** The local API for other apps; each change applies at once. */
     readonly apiAccess: ApiAccessState;
+    /** This computer or a remote server writes the answers; applied by its own buttons. */
+    readonly remoteEngine: RemoteEngineState;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
@@ -84,6 +87,7 @@ export class SettingsPanelState {
         this.embeddingPicker = new EmbeddingModelPicker(settings, models, library);
         this.rerankerPicker = new RerankerPicker(settings, models);
         this.apiAccess = new ApiAccessState(api);
+        this.remoteEngine = new RemoteEngineState(api);
     }
 
     async show(): Promise<void> {
@@ -98,6 +102,7 @@ export class SettingsPanelState {
             this.embeddingPicker.reset();
             this.rerankerPicker.reset();
             void this.apiAccess.load();
+            void this.remoteEngine.load();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.

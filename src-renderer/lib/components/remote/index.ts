@@ -1,0 +1,1 @@
+export { default as SettingsEngine } from "./SettingsEngine.svelte";

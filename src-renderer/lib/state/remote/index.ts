@@ -1,0 +1,1 @@
+export { RemoteEngineState } from "./RemoteEngineState.svelte.js";
