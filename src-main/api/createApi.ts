@@ -4,7 +4,8 @@ import type { Engine } from "../engine/Engine.js";
 import type { GenerationTurns } from "../engine/GenerationTurns.js";
 import { LocalChatGenerator } from "../generation/LocalChatGenerator.js";
 import { LocalTextEmbedder } from "../generation/LocalTextEmbedder.js";
-import type { ChatGenerator } from "../generation/types.js";
+import type { ChatGenerator, TextEmbedder } from "../generation/types.js";
+import type { IngestEmbedder } from "../ingest/types.js";
 import type { HybridRetriever } from "../retrieval/HybridRetriever.js";
 import type { StoredModel } from "../store/ModelRepository.js";
 import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
@@ -34,6 +35,8 @@ export type CreateApiDeps = {
     store: InternalStore;
     /** The remote engine's generator when the person chose one; null: this computer's engine answers. */
     remote?: () => ChatGenerator | null;
+    /** The embedding model on a server, when the person chose one: its name (null: none) and the model. */
+    remoteEmbedder?: { name: () => string | null; get: () => Promise<IngestEmbedder | null> };
     /** Longest answer when a request sets no limit. */
     maxAnswerTokens: number;
 };
@@ -49,14 +52,16 @@ export function createApi(deps: CreateApiDeps): { service: ApiService; local: Lo
         const remote = deps.remote?.() ?? null;
         const loaded = deps.engine.status.state === "ready" ? deps.engine.status.modelId : null;
         const byId = names();
+        const remoteEmbedding = deps.remoteEmbedder?.name() ?? null;
         const installed = deps.models().filter((model) => model.role !== "reranker").map((model): ApiModelEntry => ({
             id: byId.get(model.id)!, role: model.role === "embedding" ? "embedding" : "chat",
-            ready: model.role === "embedding" ? deps.embeddingModelId() === model.id : remote == null && loaded === model.id,
+            ready: model.role === "embedding" ? remoteEmbedding == null && deps.embeddingModelId() === model.id : remote == null && loaded === model.id,
             created: Math.floor(model.addedAt / 1000)
         }));
         const now = Math.floor(Date.now() / 1000);
         return [
             ...(remote != null ? [{ id: remote.modelName, role: "chat" as const, ready: true, created: now }] : []),
+            ...(remoteEmbedding != null ? [{ id: remoteEmbedding, role: "embedding" as const, ready: true, created: now }] : []),
             ...installed,
             { id: LIBRARY_MODEL, role: "library", ready: remote != null || loaded != null, created: now }
         ];
@@ -64,6 +69,9 @@ export function createApi(deps: CreateApiDeps): { service: ApiService; local: Lo
     const apiDeps: ApiDeps = {
         models, chat,
         embedder: async () => {
+            const remoteName = deps.remoteEmbedder?.name() ?? null;
+            const remoteEmbedder = remoteName == null ? null : await deps.remoteEmbedder!.get();
+            if (remoteEmbedder != null) return textEmbedder(remoteEmbedder, remoteName!);
             const embedder = await deps.embedders.get();
             const id = deps.embeddingModelId();
             return embedder == null || id == null ? null : new LocalTextEmbedder(embedder, names().get(id) ?? embedder.identity.fileName);
@@ -75,4 +83,15 @@ export function createApi(deps: CreateApiDeps): { service: ApiService; local: Lo
     };
     const routes = apiRoutes(apiDeps);
     return { service: new ApiService(new ApiSettingsStore(deps.store), () => routes), local };
+}
+
+/** An ingestion embedding model (the remote one) as the API's TextEmbedder. */
+function textEmbedder(embedder: IngestEmbedder, modelName: string): TextEmbedder {
+    return {
+        modelName,
+        embed: async (texts) => ({
+            vectors: (await embedder.embedMany(texts)).map((vector) => Float32Array.from(vector)),
+            tokens: texts.reduce((sum, text) => sum + embedder.countTokens(text), 0)
+        })
+    };
 }

@@ -3,6 +3,7 @@ import type { EngineMode, RemoteEngineCheck, RemoteEngineInfo } from "@common/co
 import { InvalidInputError } from "@common/errors.js";
 import type { InternalStore } from "../api/ApiSettingsStore.js";
 import { RemoteChatGenerator } from "./RemoteChatGenerator.js";
+import { RemoteEmbedder } from "./RemoteEmbedder.js";
 import type { SecretStore } from "./SecretStore.js";
 import { serverAddress } from "./serverAddress.js";
 
@@ -44,6 +45,7 @@ export type RemoteConfigurePatch = {
  */
 export class RemoteEngine {
     #generator: { key: string; generator: RemoteChatGenerator } | null = null;
+    #embedder: { key: string; embedder: Promise<RemoteEmbedder>; connected?: RemoteEmbedder } | null = null;
     readonly #listeners = new Set<(info: RemoteEngineInfo) => void>();
 
     constructor(private readonly store: InternalStore, private readonly secrets: SecretStore) {}
@@ -69,6 +71,29 @@ export class RemoteEngine {
         return this.#serverGenerator(s);
     }
 
+    /**
+     * The library's embedding model on a server while the person chose one (a switch of its own, so answering
+     * on this computer again does not re-index the library); null: this computer embeds. The embedding server
+     * defaults to the chat server's address and key.
+     */
+    async embedder(): Promise<RemoteEmbedder | null> {
+        const s = this.#settings();
+        if (!s.remoteEmbeddings) return null;
+        const baseUrl = s.embeddingBaseUrl || s.baseUrl;
+        const apiKey = this.secrets.get(EMBEDDING_KEY) ?? this.secrets.get(CHAT_KEY);
+        const key = JSON.stringify([baseUrl, s.embeddingModel, apiKey]);
+        // A server that failed (to connect, or since) is asked again next time, not remembered as it was.
+        if (this.#embedder?.key !== key || this.#embedder.connected?.broken === true) {
+            const embedder = RemoteEmbedder.connect({ baseUrl, apiKey, model: s.embeddingModel, ...(s.idleTimeoutSeconds != null ? { timeoutSeconds: s.idleTimeoutSeconds } : {}) });
+            const entry: { key: string; embedder: Promise<RemoteEmbedder>; connected?: RemoteEmbedder } = { key, embedder };
+            this.#embedder = entry;
+            embedder.then((connected) => (entry.connected = connected), () => {
+                if (this.#embedder === entry) this.#embedder = null;
+            });
+        }
+        return this.#embedder.embedder;
+    }
+
     configure(patch: RemoteConfigurePatch): RemoteEngineInfo {
         const current = this.#settings();
         const next: RemoteSettings = {
@@ -84,11 +109,14 @@ export class RemoteEngine {
         };
         if (next.mode === "remote" && (next.baseUrl === "" || next.model === ""))
             throw new InvalidInputError("Give the server's address and the model name before using it, or choose this computer.");
+        if (next.remoteEmbeddings && ((next.embeddingBaseUrl || next.baseUrl) === "" || next.embeddingModel === ""))
+            throw new InvalidInputError("Give the embedding server's address (or the chat server's) and the embedding model's name first.");
         if (patch.apiKey !== undefined) this.secrets.set(CHAT_KEY, patch.apiKey == null || patch.apiKey.trim() === "" ? null : patch.apiKey.trim());
         if (patch.embeddingApiKey !== undefined)
             this.secrets.set(EMBEDDING_KEY, patch.embeddingApiKey == null || patch.embeddingApiKey.trim() === "" ? null : patch.embeddingApiKey.trim());
         this.store.setInternal("internal.remote.settings", next);
         this.#generator = null;
+        this.#embedder = null;
         const info = this.info();
         for (const listener of this.#listeners) listener(info);
         return info;

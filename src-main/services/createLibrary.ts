@@ -6,6 +6,7 @@ import { EmbedderProvider } from "../engine/EmbedderProvider.js";
 import { RerankerProvider } from "../engine/RerankerProvider.js";
 import type { Engine } from "../engine/Engine.js";
 import { IngestService, toDocumentInfo } from "../ingest/index.js";
+import { embeddingModelId } from "../ingest/embeddingModelId.js";
 import { FolderWatcher } from "../ingest/watch/FolderWatcher.js";
 import { sourcePassage } from "../library/sourcePassage.js";
 import { HybridRetriever } from "../retrieval/HybridRetriever.js";
@@ -16,6 +17,11 @@ import type { ModelRepository } from "../store/ModelRepository.js";
 import type { EventHub } from "./EventHub.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { ParserClient } from "../ingest/parse/ParserClient.js";
+import type { RemoteEmbedder } from "../remote/RemoteEmbedder.js";
+import type { Embedder } from "../engine/Embedder.js";
+
+/** An embedding model that can embed a question: this computer's or a server's. */
+type SearchEmbedder = Embedder | RemoteEmbedder;
 
 /** Opens a document with the system's default app (Electron only). */
 export type OpenFile = (filePath: string) => Promise<void>;
@@ -25,6 +31,8 @@ export function createLibrary(deps: {
     db: Database; engine: Engine; settings: SettingsService; models: ModelRepository; events: EventHub; openFile: OpenFile | null;
     /** How the parser's worker process starts (Electron: a utility process); fork by default. */
     spawnWorker?: SpawnWorkerProcess;
+    /** The embedding model on a server, when the person chose one in Settings → Engine; null: the local one. */
+    remoteEmbedder?: () => Promise<RemoteEmbedder | null>;
 }) {
     const { db, engine, settings, models, events } = deps;
     const store = new LibraryStore(db);
@@ -39,8 +47,10 @@ export function createLibrary(deps: {
         return model == null ? null : { modelId: model.id, path: model.path };
     });
     const spawn = deps.spawnWorker;
+    // The library's embedding model: on a server when chosen there, else this computer's.
+    const embedderInUse = async () => (await deps.remoteEmbedder?.()) ?? embedders.get();
     const ingest = new IngestService({
-        store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads),
+        store, embedder: embedderInUse, threads: Math.max(1, engine.threads),
         ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
     });
     const watcher = new FolderWatcher({
@@ -59,22 +69,33 @@ export function createLibrary(deps: {
      * Library questions search by keywords, also by meaning once an embedding model is chosen, and are
      * reranked when a reranker is chosen (or answered without it, saying why, when it fails to load).
      */
-    const retriever = async (): Promise<{ retriever: HybridRetriever; notice: string | null }> => {
-        const embedder = await embedders.get();
+    const retriever = async (): Promise<{ retriever: HybridRetriever; notice: string | null; embedder: SearchEmbedder | null }> => {
+        const { embedder, problem } = await searchEmbedder();
         const reranker = await rerankers.get();
         const ranking = reranker.model;
+        // Vectors of another model than the library's cannot be compared with them (until it is re-indexed): keywords only.
+        const usable = embedder != null && store.embeddingModel()?.id === embeddingModelId(embedder.identity) ? embedder : null;
         const retriever = new HybridRetriever(store, {
-            ...(embedder == null || store.embeddingModel() == null ? {} : { embedQuery: (q: string) => embedder.embed(q) }),
+            ...(usable ? { embedQuery: (q: string, signal?: AbortSignal) => usable.embed(q, signal) } : {}),
             ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
         });
-        return { retriever, notice: reranker.model == null && reranker.problem != null ? reranker.problem : null };
+        const notices = [problem, reranker.model == null ? reranker.problem : null].filter((text): text is string => text != null);
+        return { retriever, notice: notices.length > 0 ? notices.join(" ") : null, embedder: usable };
+    };
+    /** The embedding model for questions; an embedding server that cannot be reached leaves keyword search, said in the answer. */
+    const searchEmbedder = async (): Promise<{ embedder: SearchEmbedder | null; problem: string | null }> => {
+        try {
+            return { embedder: await embedderInUse(), problem: null };
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            return { embedder: null, problem: `Searched by keywords only: ${reason}` };
+        }
     };
     const answerer = async (): Promise<Answerer> => {
-        const { retriever: found, notice } = await retriever();
-        const embedder = embedders.peek();
+        const { retriever: found, notice, embedder } = await retriever();
         return new Answerer(found, {
             ...(notice != null ? { notice } : {}),
-            ...(embedder != null && store.embeddingModel() != null ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
+            ...(embedder != null ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
         });
     };
 
@@ -94,7 +115,7 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, add, openDocument,
+        store, ingest, watcher, embedders, embedderInUse, rerankers, retriever, answerer, documents, add, openDocument,
         source: (chunkId: number) => sourcePassage(store, chunkId),
         start: async () => {
             ingest.start();

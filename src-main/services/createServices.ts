@@ -101,19 +101,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
         hardware: (): Promise<HardwareProfile> => setup.hardware(), contextSize: () => settings.get().contextSize, llama: () => engine.llama()
     });
     const models = new ModelService(modelRepository, engine, options.pickModelFile ?? null, fits);
+    const remote = new RemoteEngine(settingsRepository, options.secrets ?? new FileSecretStore(path.join(options.dataDir, "secrets")));
     const library = createLibrary({ db, engine, settings, models: modelRepository, events, openFile: options.openFile ?? null,
+        remoteEmbedder: () => remote.embedder(),
         ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {})
     });
     // The model's one sequence is shared by the app's chat and the local API, in turns.
     const turns = new GenerationTurns();
-    const remote = new RemoteEngine(settingsRepository, options.secrets ?? new FileSecretStore(path.join(options.dataDir, "secrets")));
+    // Embeddings from a server (or back from one) re-index the library at the next run.
+    remote.onChange(() => library.ingest.resume());
     const chats = new ChatService(new ChatRepository(db), engine, events, {
         maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, turns, remote: () => remote.generator()
     });
     const api = createApi({
         engine, turns, models: () => modelRepository.list(), embeddingModelId: () => settings.get().embeddingModelId,
         embedders: library.embedders, library, store: settingsRepository, maxAnswerTokens: options.maxAnswerTokens ?? 2048,
-        remote: () => remote.generator()
+        remote: () => remote.generator(),
+        remoteEmbedder: { name: () => { const info = remote.info(); return info.remoteEmbeddings ? info.embeddingModel : null; }, get: () => remote.embedder() }
     });
     api.service.onChange((status) => events.emit("api.status", status));
     const personalize = createPersonalize({

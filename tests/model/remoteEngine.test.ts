@@ -120,3 +120,51 @@ describe("the remote engine against llama-server built from the bundled llama.cp
         expect(local.chat.messages.at(-1)!.content.length).toBeGreaterThan(0);
     });
 });
+
+describe("embeddings from a server", () => {
+    it("re-indexes the library with the server's embedding model, whose vectors match this computer's for the same model, and search and the API use it", async () => {
+        const embedPath = await ensureSyntheticModel("tiny-embed");
+        const server = await startLlamaServer(embedPath, { threads: 1, contextSize: 512, alias: "tiny-embed-remote", embeddings: true });
+        servers.push(server);
+        const before = services.library.store.embeddingModel()?.id;
+        services.remote.configure({ mode: "local", remoteEmbeddings: true, embeddingBaseUrl: server.url, embeddingModel: "tiny-embed-remote" });
+        const remoteEmbedder = (await services.remote.embedder())!;
+        expect(remoteEmbedder.identity).toMatchObject({ fileName: "remote:tiny-embed-remote", architecture: "remote", dimension: 64 });
+
+        // The same weights embed the same: the server's vectors are this computer's.
+        const local = (await services.library.embedders.get())!;
+        const texts = ["In winter the harbour turns teal.", "Boats pay nine silver marks."];
+        const [remoteVectors, localVectors] = [await remoteEmbedder.embedMany(texts), await local.embedMany(texts)];
+        for (const [i, vector] of remoteVectors.entries()) {
+            const cosine = vector.reduce((sum, v, j) => sum + v * localVectors[i]![j]!, 0);
+            expect(cosine).toBeGreaterThan(0.999);
+        }
+
+        // The library is indexed again with it, and library questions still find and cite the passage.
+        const deadline = Date.now() + 60_000;
+        while ((services.library.store.embeddingModel()?.id === before || services.library.documents().some((d) => d.status !== "indexed")) && Date.now() < deadline)
+            await new Promise((r) => setTimeout(r, 200));
+        expect(services.library.store.embeddingModel()?.id).not.toBe(before);
+        expect(services.library.documents().map((d) => d.status)).toEqual(["indexed"]);
+        const scripted = await value<ModelInfo>(call("models.addFromPath", { path: await ensureSyntheticModel("scripted-cite") }));
+        await value(call("models.load", { modelId: scripted.id }));
+        const { done } = await send("What colour is the harbour in winter?", "library");
+        expect(done.citations).toEqual([expect.objectContaining({ number: 1, documentName: "sea.md" })]);
+
+        const api = await value<ApiStatus>(call("api.configure", { enabled: true, port: 26000 + (process.pid % 20000) }));
+        const client = new OpenAI({ apiKey: api.token, baseURL: api.url!, maxRetries: 0 });
+        expect((await client.models.list()).data).toEqual(expect.arrayContaining([expect.objectContaining({ id: "tiny-embed-remote", role: "embedding", ready: true })]));
+        const viaApi = await client.embeddings.create({ model: "tiny-embed-remote", input: texts[0]! });
+        expect(viaApi.data[0]!.embedding.map((v) => Math.round(v * 1e4))).toEqual(Array.from(remoteVectors[0]!, (v) => Math.round(v * 1e4)));
+        await value(call("api.configure", { enabled: false }));
+
+        // The embedding server gone: the question in flight says so; later ones are answered by keywords, saying why.
+        await server.stop(true);
+        const failed = await send("What colour is the harbour in winter?", "library");
+        expect(failed.done).toMatchObject({ reason: "error", error: expect.stringMatching(/cannot reach the server at http:\/\/127\.0\.0\.1:\d+\/v1/) });
+        const fallback = await send("What colour is the harbour in winter?", "library");
+        expect(fallback.done.notice).toMatch(/^Searched by keywords only: Locus cannot reach the server at http:\/\/127\.0\.0\.1:\d+\/v1/);
+        expect(fallback.done.citations).toEqual([expect.objectContaining({ number: 1, documentName: "sea.md" })]);
+        services.remote.configure({ remoteEmbeddings: false });
+    });
+});

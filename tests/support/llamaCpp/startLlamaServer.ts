@@ -15,6 +15,8 @@ export type LlamaServerOptions = {
     parallel?: number;
     /** Seconds to wait for the model to load (default 120). */
     startTimeoutSeconds?: number;
+    /** Serve embeddings (`--embeddings`) instead of completions. */
+    embeddings?: boolean;
 };
 
 export type RunningLlamaServer = {
@@ -36,6 +38,7 @@ export async function startLlamaServer(modelPath: string, options: LlamaServerOp
         "-c", String(options.contextSize ?? 2048), "-ngl", "0", "--parallel", String(options.parallel ?? 1), "--no-webui",
         ...(options.alias ? ["--alias", options.alias] : []),
         ...(options.apiKey ? ["--api-key", options.apiKey] : []),
+        ...(options.embeddings ? ["--embeddings"] : []),
         ...(options.lora?.length ? ["--lora-scaled", options.lora.map((adapter) => `${adapter.path}:${adapter.scale}`).join(",")] : [])
     ];
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FileSecretStore } from "../../../src-main/remote/FileSecretStore.js";
 import { RemoteChatGenerator } from "../../../src-main/remote/RemoteChatGenerator.js";
+import { RemoteEmbedder } from "../../../src-main/remote/RemoteEmbedder.js";
 import { RemoteEngine } from "../../../src-main/remote/RemoteEngine.js";
 import { RemoteEngineError } from "../../../src-main/remote/RemoteEngineError.js";
 import { serverAddress } from "../../../src-main/remote/serverAddress.js";
@@ -144,6 +145,56 @@ describe("RemoteChatGenerator", () => {
     });
 });
 
+/** An OpenAI-shaped embeddings answer for `input`, each vector from `vectorOf`, listed in reverse order as a server may. */
+function embeddingsAnswer(res: http.ServerResponse, input: string[], vectorOf: (text: string) => number[]): void {
+    const data = input.map((text, index) => ({ object: "embedding", index, embedding: vectorOf(text) })).reverse();
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", model: "e", data, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+}
+
+describe("RemoteEmbedder", () => {
+    it("learns the dimension from the server, batches inputs, keeps their order and returns unit vectors", async () => {
+        const batches: number[] = [];
+        let auth = "";
+        const url = await fakeServer((req, res, body) => {
+            const { input, model, encoding_format } = body as { input: string[]; model: string; encoding_format: string };
+            auth = req.headers.authorization ?? "";
+            expect({ model, encoding_format }).toEqual({ model: "embed-large", encoding_format: "float" });
+            batches.push(input.length);
+            embeddingsAnswer(res, input, (text) => [text.length, 0, 0, 0]);
+        });
+        const embedder = await RemoteEmbedder.connect({ baseUrl: url, apiKey: "ek", model: "embed-large", timeoutSeconds: 1 });
+        expect(embedder.identity).toEqual({ fileName: "remote:embed-large", architecture: "remote", dimension: 4, sizeBytes: 0 });
+        expect(auth).toBe("Bearer ek");
+        const texts = Array.from({ length: 70 }, (_, i) => "x".repeat(i + 1));
+        const done: number[] = [];
+        const vectors = await embedder.embedMany(texts, (count) => done.push(count));
+        expect(batches).toEqual([1, 32, 32, 6]);
+        expect(done.at(-1)).toBe(70);
+        expect(vectors.map((vector) => Array.from(vector))).toEqual(texts.map(() => [1, 0, 0, 0]));
+        expect(Array.from(await embedder.embed("abc"))).toEqual([1, 0, 0, 0]);
+    });
+
+    it("reports an unreachable, hanging, refusing or garbage-sending embedding server as what to do, and a changed dimension", async () => {
+        const gone = await fakeServer(() => undefined);
+        await new Promise((resolve) => servers.pop()!.close(resolve));
+        await expect(RemoteEmbedder.connect({ baseUrl: gone, apiKey: null, model: "e", timeoutSeconds: 1 })).rejects.toThrow(/cannot reach the server .*nothing is listening there/);
+        const hanging = await fakeServer(() => undefined);
+        const started = Date.now();
+        await expect(RemoteEmbedder.connect({ baseUrl: hanging, apiKey: null, model: "e", timeoutSeconds: 1 })).rejects.toThrow(/did not answer for 1 s/);
+        expect(Date.now() - started).toBeLessThan(5000);
+        const refusing = await fakeServer((_req, res) => res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "model 'e' not found" } })));
+        await expect(RemoteEmbedder.connect({ baseUrl: refusing, apiKey: null, model: "e", timeoutSeconds: 1 })).rejects.toThrow(/says: model 'e' not found\. Check the address/);
+        const short = await fakeServer((_req, res, body) => embeddingsAnswer(res, (body as { input: string[] }).input.slice(1), () => [1]));
+        await expect(RemoteEmbedder.connect({ baseUrl: short, apiKey: null, model: "e", timeoutSeconds: 1 })).rejects.toThrow(/sent an answer Locus cannot read \(asked for 1 vectors, got 0\)/);
+        let dimension = 3;
+        const changing = await fakeServer((_req, res, body) => embeddingsAnswer(res, (body as { input: string[] }).input, () => new Array<number>(dimension).fill(1)));
+        const embedder = await RemoteEmbedder.connect({ baseUrl: changing, apiKey: null, model: "e", timeoutSeconds: 1 });
+        dimension = 5;
+        await expect(embedder.embedMany(["a"])).rejects.toThrow(/now makes 5-dimensional vectors for "e", not 3/);
+        await expect(embedder.embed("a")).rejects.toBeInstanceOf(RemoteEngineError);
+    });
+});
+
 describe("RemoteEngine", () => {
     const engine = () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-remote-"));
@@ -166,6 +217,44 @@ describe("RemoteEngine", () => {
         expect(remote.configure({ apiKey: null }).hasKey).toBe(false);
         expect(remote.configure({ mode: "local" }).mode).toBe("local");
         expect(remote.generator()).toBeNull();
+    });
+
+    it("embeds on a server only when switched on, with the chat server's address and key unless given others, and connects afresh after a failure", async () => {
+        let seen: { auth: string; model: string }[] = [];
+        let up = false;
+        const url = await fakeServer((req, res, body) => {
+            const { input, model } = body as { input: string[]; model: string };
+            seen.push({ auth: req.headers.authorization ?? "", model });
+            if (!up) res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Loading model" } }));
+            else embeddingsAnswer(res, input, () => [0, 2]);
+        });
+        const { remote } = engine();
+        remote.configure({ baseUrl: url, model: "chat", apiKey: "chat-key" });
+        expect(await remote.embedder()).toBeNull();
+        expect(() => remote.configure({ remoteEmbeddings: true })).toThrow(/embedding model's name/);
+        const info = remote.configure({ remoteEmbeddings: true, embeddingModel: "embed" });
+        expect(info).toMatchObject({ mode: "local", remoteEmbeddings: true, embeddingBaseUrl: "", embeddingModel: "embed", embeddingHasKey: false });
+        await expect(remote.embedder()).rejects.toThrow(/refused the request \(503\): Loading model/);
+        up = true;
+        const embedder = await remote.embedder();
+        expect(embedder?.identity).toMatchObject({ fileName: "remote:embed", dimension: 2 });
+        expect(await remote.embedder()).toBe(embedder);
+        expect(seen.at(-1)).toEqual({ auth: "Bearer chat-key", model: "embed" });
+        // One that failed since is not handed out again: the next caller connects afresh.
+        up = false;
+        await expect(embedder!.embed("a")).rejects.toThrow(/503/);
+        up = true;
+        const again = await remote.embedder();
+        expect(again).not.toBe(embedder);
+        expect(again?.broken).toBe(false);
+        seen = [];
+        remote.configure({ embeddingBaseUrl: url.replace("/v1", ""), embeddingApiKey: "embed-key" });
+        expect((await remote.embedder())?.identity.fileName).toBe("remote:embed");
+        expect(seen).toEqual([{ auth: "Bearer embed-key", model: "embed" }]);
+        expect(JSON.stringify(remote.info())).not.toContain("embed-key");
+        expect(remote.configure({ remoteEmbeddings: false }).remoteEmbeddings).toBe(false);
+        expect(await remote.embedder()).toBeNull();
+        expect(() => remote.configure({ embeddingBaseUrl: "http://gpu.example:8081" })).toThrow(/https/);
     });
 
     it("refuses to switch to a server without an address and model, or over plain http to another machine", () => {

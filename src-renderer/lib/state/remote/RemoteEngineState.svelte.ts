@@ -12,6 +12,11 @@ export class RemoteEngineState {
     modelDraft = $state("");
     /** A new key typed by the person; empty keeps the stored one. */
     keyDraft = $state("");
+    /** Embeddings from a server: a switch of its own (changing it re-indexes the library). */
+    embeddingsDraft = $state(false);
+    embeddingUrlDraft = $state("");
+    embeddingModelDraft = $state("");
+    embeddingKeyDraft = $state("");
     busy = $state(false);
     problem = $state<string | null>(null);
     check = $state.raw<RemoteEngineCheck | null>(null);
@@ -51,6 +56,14 @@ export class RemoteEngineState {
         return this.#configure({ mode: "local" });
     }
 
+    /** Saves the embedding choice; the library is indexed again with the model now chosen. */
+    saveEmbeddings(): Promise<void> {
+        return this.#configure({
+            remoteEmbeddings: this.embeddingsDraft, embeddingBaseUrl: this.embeddingUrlDraft, embeddingModel: this.embeddingModelDraft,
+            ...(this.embeddingKeyDraft.trim() !== "" ? { embeddingApiKey: this.embeddingKeyDraft } : {})
+        });
+    }
+
     forgetKey(): Promise<void> {
         return this.#configure({ apiKey: null });
     }
@@ -69,7 +82,10 @@ export class RemoteEngineState {
         }
     }
 
-    async #configure(patch: { mode?: EngineMode; baseUrl?: string; model?: string; apiKey?: string | null }): Promise<void> {
+    async #configure(patch: {
+        mode?: EngineMode; baseUrl?: string; model?: string; apiKey?: string | null;
+        remoteEmbeddings?: boolean; embeddingBaseUrl?: string; embeddingModel?: string; embeddingApiKey?: string | null;
+    }): Promise<void> {
         if (this.busy) return;
         this.busy = true;
         this.problem = null;
@@ -82,7 +98,8 @@ export class RemoteEngineState {
             }
             this.#take(result.value);
             this.keyDraft = "";
-            this.saved = patch.mode !== undefined;
+            this.embeddingKeyDraft = "";
+            this.saved = patch.mode !== undefined || patch.remoteEmbeddings !== undefined;
         } finally {
             this.busy = false;
         }
@@ -93,5 +110,8 @@ export class RemoteEngineState {
         this.modeDraft = info.mode;
         this.baseUrlDraft = info.baseUrl;
         this.modelDraft = info.model;
+        this.embeddingsDraft = info.remoteEmbeddings;
+        this.embeddingUrlDraft = info.embeddingBaseUrl;
+        this.embeddingModelDraft = info.embeddingModel;
     }
 }
