@@ -153,7 +153,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
                 cacheDir: path.join(options.dataDir, "cache", "gguf-headers"),
                 ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})
             }),
-            llama: () => engine.llama()
+            llama: () => engine.llama(),
+            starterChatModel: () => {
+                const starter = options.starterModels?.find((entry) => entry.model.role === "chat");
+                const current = settings.get().chatModelId;
+                const model = current == null ? undefined : modelRepository.get(current);
+                return starter != null && model?.path === starter.path ? { displayName: model.displayName, sizeBytes: model.sizeBytes } : null;
+            }
         }
     );
     setup.onReprobe(() => {
