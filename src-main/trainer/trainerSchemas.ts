@@ -35,6 +35,7 @@ export const trainingOptionsSchema = z.object({
     maxValidationWindows: count,
     validationOverhead: fraction,
     maxSteps: z.number().int().min(1).optional(),
+    snapshotSeconds: z.array(positive).max(64).optional(),
     seed: z.number().int().min(0).max(2 ** 32 - 1)
 }) satisfies z.ZodType<TrainingOptions>;
 
@@ -46,6 +47,8 @@ export const trainingRequestSchema = z.object({
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
     documents: z.array(z.object({ id: z.string().min(1), text: z.string() })),
     pairs: z.array(z.object({ question: z.string().min(1).max(maxPairFieldLength), answer: z.string().min(1).max(maxPairFieldLength) })).max(maxPairs).optional(),
+    validationDocumentIds: z.array(z.string().min(1)).optional(),
+    resumeFrom: z.string().min(1).optional(),
     options: trainingOptionsSchema
 }) satisfies z.ZodType<TrainingRequest>;
 
@@ -64,7 +67,8 @@ export const trainingEventSchema = z.discriminatedUnion("type", [
         elapsedSeconds: finite,
         secondsLeft: finite
     }),
-    z.object({ type: z.literal("checkpoint"), step: count, validationLoss: finite, adapterPath: z.string().min(1) })
+    z.object({ type: z.literal("checkpoint"), step: count, validationLoss: finite, adapterPath: z.string().min(1) }),
+    z.object({ type: z.literal("snapshot"), atSeconds: finite, step: count, tokens: count, adapterPath: z.string().min(1) })
 ]) satisfies z.ZodType<TrainingEvent>;
 
 const trainingStatsSchema = z.object({
