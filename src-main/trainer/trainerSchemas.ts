@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quantizeTypes } from "./native/nativeTrainerTypes.js";
 import {
     loraTargets,
     type TrainingEvent,
@@ -109,3 +110,17 @@ export const trainingResultSchema = z.object({
 /** Parent -> trainer worker, outside the request/reply protocol: stop after the current step. */
 export const cancelMessageSchema = z.object({ type: z.literal("cancel") });
 export type CancelMessage = z.infer<typeof cancelMessageSchema>;
+
+/** A lower-bit copy of a model, made in the trainer worker (where the native quantizer is loaded). */
+export const quantizeRequestSchema = z.object({
+    quantize: z.object({ inputPath: z.string().min(1), outputPath: z.string().min(1), type: z.enum(quantizeTypes), threads: z.number().int().min(1).max(1024) })
+});
+export type QuantizeRequest = z.infer<typeof quantizeRequestSchema>;
+export const quantizeResultSchema = z.object({ quantized: z.string().min(1) });
+export type QuantizeResult = z.infer<typeof quantizeResultSchema>;
+
+/** Everything the trainer worker is asked: a training run, or a quantization. */
+export const trainerWorkerRequestSchema = z.union([quantizeRequestSchema, trainingRequestSchema]);
+export type TrainerWorkerRequest = TrainingRequest | QuantizeRequest;
+export const trainerWorkerResultSchema = z.union([quantizeResultSchema, trainingResultSchema]);
+export type TrainerWorkerResult = TrainingResult | QuantizeResult;
