@@ -16,6 +16,8 @@ import { toContractJob } from "../models/download/toContractJob.js";
 import { ModelFits } from "../models/fit/ModelFits.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
+import { createAdvisor } from "../advisor/createAdvisor.js";
+import type { AdvisorService } from "../advisor/AdvisorService.js";
 import type { InstalledStarterModel } from "../models/starter/findStarterModels.js";
 import { offerStarterModels } from "../models/starter/offerStarterModels.js";
 import { createPersonalize, type Personalize, type PersonalizeDeps } from "../personalize/createPersonalize.js";
@@ -53,6 +55,8 @@ export type ServicesOptions = {
     maxAnswerTokens?: number;
     /** Training options beyond budget and threads (tests use a higher learning rate and a step limit). */
     training?: PersonalizeDeps["training"];
+    /** Advisor plan settings beyond the budget (tests use fewer probes). */
+    advisor?: Parameters<typeof createAdvisor>[0]["plan"];
     /** The starter models installed with Locus (hosts find them); added to the list and chosen on first start. */
     starterModels?: readonly InstalledStarterModel[];
 };
@@ -67,6 +71,7 @@ export type Services = {
     setup: SetupService;
     settings: SettingsService;
     personalize: Personalize;
+    advisor: AdvisorService;
     dispose(): Promise<void>;
 };
 
@@ -93,6 +98,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const chats = new ChatService(new ChatRepository(db), engine, events, {
         maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer
     });
+    // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
+    const memory = async () => {
+        const hardware = await setup.hardware();
+        return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
+    };
     const personalize = createPersonalize({
         db, engine, library: library.store, models: modelRepository, chatModelId: () => settings.get().chatModelId,
         dataDir: options.dataDir,
@@ -100,11 +110,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
         ...(options.training ? { training: options.training } : {}),
         ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
-        // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
-        memory: async () => {
-            const hardware = await setup.hardware();
-            return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
-        }
+        memory
+    });
+    const advisor = createAdvisor({
+        db, dataDir: options.dataDir, engine, library, models: modelRepository, modelService: models, settings, personalize, memory,
+        onProgress: (run) => events.emit("advisor.progress", run),
+        ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
+        ...(options.advisor ? { plan: options.advisor } : {})
     });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     fits.onSettled(modelsChanged);
@@ -252,7 +264,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "adapters.deactivate": () => personalize.adapters.deactivate(),
         "adapters.setScale": ({ adapterId, scale }) => personalize.adapters.setScale(adapterId, scale),
         "adapters.rename": ({ adapterId, name }) => personalize.adapters.rename(adapterId, name),
-        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId)
+        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId),
+        "advisor.status": () => advisor.status(),
+        "advisor.list": () => advisor.list(),
+        "advisor.start": (request) => advisor.start(request),
+        "advisor.cancel": () => advisor.cancel(),
+        "advisor.apply": async ({ runId }) => {
+            const run = await advisor.apply(runId);
+            modelsChanged();
+            return run;
+        },
+        "advisor.remove": ({ runId }) => advisor.remove(runId)
     }, { refuse });
 
     if (options.starterModels != null && options.starterModels.length > 0)
@@ -269,8 +291,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings, personalize,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize, advisor,
         async dispose() {
+            await advisor.dispose();
             await personalize.dispose();
             await downloads.dispose();
             await library.dispose();

@@ -83,7 +83,7 @@ export class LearningArm {
             this.results.push({
                 ...configBase(this.variant, rag ? "rag+lora" : "lora", this.dataFraction, input.untilSeconds),
                 ...scored, scores: scored.scores, recallAt5: rag ? input.recallAt5 : null, memoryBytes: base.memoryBytes,
-                trainingPeakBytes: peak, forgetting, adapterPath: adapter
+                trainingPeakBytes: peak, forgetting, adapterPath: adapter, documentIds: this.documents.map((d) => d.id)
             });
             best = Math.max(best, scored.quality.points);
         }

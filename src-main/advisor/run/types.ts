@@ -56,7 +56,13 @@ export type AdvisorPlan = {
 };
 
 /** A configuration with what is needed after the run: per-probe scores, and the files behind it. */
-export type MeasuredConfig = AdvisorConfig & { scores: number[]; modelPath: string; adapterPath: string | null };
+export type MeasuredConfig = AdvisorConfig & {
+    scores: number[];
+    modelPath: string;
+    adapterPath: string | null;
+    /** The documents a learning method learned from. */
+    documentIds?: string[];
+};
 
 export type AdvisorProgress = { phase: string; progress: number; configs: readonly MeasuredConfig[] };
 

@@ -1,3 +1,4 @@
+import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { Citation, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
@@ -26,6 +27,8 @@ export type Events = {
     "training.progress": TrainingRunInfo;
     /** An adapter was added, removed, renamed, activated, deactivated or rescaled. */
     "adapters.changed": { adapters: AdapterInfo[] };
+    /** The Advisor's run made progress, ended, or was applied (at most about once a second while it measures). */
+    "advisor.progress": AdvisorRunInfo;
 };
 
 export type EventName = keyof Events;
@@ -33,7 +36,7 @@ export type EventMessage = { [E in EventName]: { event: E; payload: Events[E] } 
 
 export const eventNames: readonly EventName[] = [
     "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed", "library.changed", "library.progress",
-    "training.progress", "adapters.changed"
+    "training.progress", "adapters.changed", "advisor.progress"
 ];
 
 export function isEventName(name: unknown): name is EventName {

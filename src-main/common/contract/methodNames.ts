@@ -14,7 +14,8 @@ export const methodNames = [
     "library.progress", "library.source", "library.openFile",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
     "training.status", "training.start", "training.cancel", "training.pairsWithDialog", "training.pairsFromPath",
-    "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove"
+    "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove",
+    "advisor.status", "advisor.list", "advisor.start", "advisor.cancel", "advisor.apply", "advisor.remove"
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof methodNames)[number]>;

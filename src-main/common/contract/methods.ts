@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import type { Settings } from "./settingsTypes.js";
@@ -51,7 +52,7 @@ export const methods = {
         rerankerModelId: id.nullable().optional(),
         contextSize: contextSize.optional(),
         threads: z.number().int().min(1).max(512).nullable().optional(),
-        learningMethod: z.enum(["rag", "rag+lora"]).optional(),
+        learningMethod: z.enum(["none", "rag", "lora", "rag+lora"]).optional(),
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60).optional(),
         setupDone: z.boolean().optional()
     })),
@@ -108,7 +109,19 @@ export const methods = {
     "adapters.deactivate": method<AdapterInfo[]>()(none),
     "adapters.setScale": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, scale: z.number().min(0).max(2) })),
     "adapters.rename": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, name: z.string().trim().min(1).max(100) })),
-    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id }))
+    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id })),
+
+    /** The Advisor's run under way, or else its latest; null when it never ran. */
+    "advisor.status": method<AdvisorRunInfo | null>()(none),
+    /** Every run kept, newest first, each marked stale when the library changed a lot since. */
+    "advisor.list": method<AdvisorRunInfo[]>()(none),
+    /** Measures, within the budget, how Locus should answer from this library (RAG, learning, both) with which model. */
+    "advisor.start": method<AdvisorRunInfo>()(z.strictObject({ budgetMinutes: z.number().int().min(1).max(24 * 60) })),
+    /** Stops the run; the figures so far and their recommendation are kept. */
+    "advisor.cancel": method<AdvisorRunInfo | null>()(none),
+    /** Puts a run's recommendation into effect: model, compression, learning method and adapter. */
+    "advisor.apply": method<AdvisorRunInfo>()(z.strictObject({ runId: id })),
+    "advisor.remove": method<AdvisorRunInfo[]>()(z.strictObject({ runId: id }))
 } as const;
 
 export type Methods = typeof methods;

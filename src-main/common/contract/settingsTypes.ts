@@ -9,7 +9,8 @@ export type Settings = {
     contextSize: number;
     /** null: all math cores. */
     threads: number | null;
-    learningMethod: "rag" | "rag+lora";
+    /** How Locus answers from the library: search it (RAG), use a learned adapter, both, or neither (set by the Advisor's Apply). */
+    learningMethod: "none" | "rag" | "lora" | "rag+lora";
     learningBudgetMinutes: number;
     /** The first-run wizard was finished or skipped. */
     setupDone: boolean;

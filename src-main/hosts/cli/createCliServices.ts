@@ -47,6 +47,8 @@ export type CliServices = {
      * answer's notice).
      */
     answerer(): Promise<Answerer>;
+    /** The search the answerer uses (keywords, and vectors once the embedding model is loaded), with the reranker's problem if any. */
+    retriever(): Promise<{ retriever: HybridRetriever; notice: string | null }>;
     dispose(): Promise<void>;
 };
 
@@ -86,22 +88,26 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
         const rerankers = new RerankerProvider(engine, () => fromApp(settings.rerankerModelId));
 
-        return {
-            dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel,
-            answerer: async () => {
-                const embedder = embedders.peek();
-                // Vectors of another model cannot be compared with the library's: search by keywords only then.
-                const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
-                const reranker = await rerankers.get();
-                const ranking = reranker.model;
-                const retriever = new HybridRetriever(store, {
+        const retriever = async () => {
+            const embedder = embedders.peek();
+            // Vectors of another model cannot be compared with the library's: search by keywords only then.
+            const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
+            const reranker = await rerankers.get();
+            const ranking = reranker.model;
+            return {
+                retriever: new HybridRetriever(store, {
                     ...(usable ? { embedQuery: (query: string) => embedder.embed(query) } : {}),
                     ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
-                });
-                return new Answerer(retriever, {
-                    ...(reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {}),
-                    ...(usable ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
-                });
+                }),
+                notice: reranker.model == null && reranker.problem != null ? reranker.problem : null,
+                embed: usable ? (texts: readonly string[]) => embedder.embedMany(texts) : null
+            };
+        };
+        return {
+            dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel, retriever,
+            answerer: async () => {
+                const { retriever: found, notice, embed } = await retriever();
+                return new Answerer(found, { ...(notice != null ? { notice } : {}), ...(embed != null ? { embed } : {}) });
             },
             async dispose() {
                 await ingest.dispose();
