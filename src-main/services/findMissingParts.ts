@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import type { MissingPart } from "@common/contract/types.js";
 import { runningFromArchive } from "../runtime/runningFromArchive.js";
 import { vectorExtensionProblem } from "../store/loadVectorExtension.js";
+import { findTrainerAddon } from "../trainer/native/trainerBuildPaths.js";
 import { trainerProblem } from "../trainer/native/trainerProblem.js";
 
 export type MissingPartsInput = {
@@ -34,11 +35,12 @@ export function findMissingParts({ db, llamaError }: MissingPartsInput): Missing
             fix: installed ? "Reinstall Locus." : 'Run "npm install" in the Locus folder.'
         });
     }
-    const trainer = trainerProblem();
+    const addonPath = findTrainerAddon();
+    const trainer = trainerProblem(addonPath);
     if (trainer !== undefined) {
         parts.push({
             part: "trainer",
-            problem: `The on-device trainer: ${trainer}.`,
+            problem: `The on-device trainer (${addonPath}): ${trainer}.`,
             disables: "Personalize (teaching the chat model your documents).",
             fix: installed
                 ? "Install a Locus build that includes the trainer (installers built on a machine without a C++ toolchain leave it out)."

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Database } from "better-sqlite3";
 import { sqliteVecPath } from "./sqliteVecPath.js";
 
@@ -11,6 +12,8 @@ export function loadVectorExtension(db: Database): void {
     let file = "sqlite-vec's loadable extension";
     try {
         file = sqliteVecPath();
+        // SQLite's own message for a missing file names it with a second suffix (vec0.so.so): say it plainly.
+        if (!fs.existsSync(file)) throw new Error("the file is missing");
         db.loadExtension(file);
     } catch (error) {
         problems.set(db, `${file} could not be loaded (${error instanceof Error ? error.message : String(error)})`);

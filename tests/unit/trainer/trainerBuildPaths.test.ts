@@ -56,7 +56,7 @@ describe("the relocatable trainer folder", () => {
         fs.rmSync(path.join(path.dirname(addon), trainerBuildStampFileName));
         expect(trainerProblem(addon)).toContain(trainerBuildStampFileName);
         fs.rmSync(addon);
-        expect(trainerProblem(addon)).toContain(`${addon} is missing`);
+        expect(trainerProblem(addon)).toBe(`${trainerAddonFileName} is missing`);
     });
 
     it("is found in the packaged app's resources/trainer before any checkout's .cache", () => {
