@@ -29,21 +29,21 @@ export function checkArchive(resourcesDir: string, target: PackTarget): CheckRes
     const results: CheckResult[] = [];
 
     const nativeInside = packed.filter((entry) => isNativeFileName(entry.path) || isNativeContent(head(archive, entry)));
-    results.push(check("no native file inside app.asar", nativeInside.length === 0,
+    results.push(check("archive", "no native file inside app.asar", nativeInside.length === 0,
         nativeInside.length === 0 ? `${packed.length} files in the archive, none native` : `native files inside the archive: ${nativeInside.map((e) => e.path).join(", ")}`));
 
     const missingApp = appFiles.filter((file) => byPath.get(file)?.kind !== "file");
     const emptyFolders = appFolders.filter((folder) => !entries.some((entry) => entry.path.startsWith(`${folder}/`)));
-    results.push(check("the app's runtime files are in the archive", missingApp.length === 0 && emptyFolders.length === 0,
+    results.push(check("archive", "the app's runtime files are in the archive", missingApp.length === 0 && emptyFolders.length === 0,
         missingApp.length + emptyFolders.length === 0 ? `${appFiles.length} files and ${appFolders.length} data folders present` : `missing: ${[...missingApp, ...emptyFolders].join(", ")}`));
 
     const packageJson = JSON.parse(asar.extractFile(archive, "package.json").toString("utf8")) as { main?: string; productName?: string };
-    results.push(check("package.json starts the Electron main and names the user data folder Locus",
+    results.push(check("archive", "package.json starts the Electron main and names the user data folder Locus",
         packageJson.main === "out/main/index.js" && packageJson.productName === "Locus", `main ${packageJson.main ?? "(none)"}, productName ${packageJson.productName ?? "(none)"}`));
 
     const imports = importedPackages(archive, entries);
     const missingPackages = imports.filter((name) => byPath.get(`node_modules/${name}/package.json`) === undefined);
-    results.push(check("every package the built main process and workers import is packaged", missingPackages.length === 0,
+    results.push(check("archive", "every package the built main process and workers import is packaged", missingPackages.length === 0,
         missingPackages.length === 0 ? `${imports.length} packages: ${imports.join(", ")}` : `not packaged: ${missingPackages.join(", ")}`));
 
     const llamaDir = `node_modules/@node-llama-cpp/${target.llamaPackage}/bins/${target.llamaPackage}`;
@@ -54,13 +54,13 @@ export function checkArchive(resourcesDir: string, target: PackTarget): CheckRes
         ...entries.filter((entry) => entry.path.startsWith(`${llamaDir}/`) && isNativeFileName(entry.path)).map((entry) => entry.path)
     ];
     const notOutside = [...new Set(natives)].filter((file) => byPath.get(file)?.unpacked !== true || !fs.existsSync(path.join(unpackedDir, file)));
-    results.push(check("native parts are unpacked beside the archive and on disk", notOutside.length === 0,
+    results.push(check("archive", "native parts are unpacked beside the archive and on disk", notOutside.length === 0,
         notOutside.length === 0 ? `${new Set(natives).size} files in app.asar.unpacked (better-sqlite3, ${target.sqliteVecPackage}, node-llama-cpp ${target.llamaPackage})` : `not unpacked or not on disk: ${notOutside.join(", ")}`));
 
     const keptLlama = new Set([target.llamaPackage, `${target.os}-${target.arch}-vulkan`]);
     const otherPlatforms = [...new Set(entries.map((entry) => /^node_modules\/(@node-llama-cpp\/[^/]+|sqlite-vec-[^/]+)\//.exec(entry.path)?.[1]).filter((name) => name !== undefined))]
         .filter((name) => name.startsWith("@node-llama-cpp/") ? !keptLlama.has(name.slice("@node-llama-cpp/".length)) : name !== target.sqliteVecPackage);
-    results.push(check("only the target platform's native packages are shipped", otherPlatforms.length === 0,
+    results.push(check("archive", "only the target platform's native packages are shipped", otherPlatforms.length === 0,
         otherPlatforms.length === 0 ? `kept: ${[...keptLlama].map((name) => `@node-llama-cpp/${name}`).join(", ")}, ${target.sqliteVecPackage}` : `other platforms' packages: ${otherPlatforms.join(", ")}`));
     return results;
 }

@@ -22,16 +22,16 @@ export async function checkNativeLinks(resourcesDir: string, target: PackTarget)
     const addon = path.join(trainerDir, trainerAddonFileName);
     const stamp = readTrainerBuildStamp(addon);
     if (!fs.existsSync(addon) || stamp === undefined) {
-        results.push(check("the trainer and its stamp are in resources/trainer", false, `${addon} or its stamp is missing: run "npm run build:trainer" before packing`));
+        results.push(check("native-links", "the trainer and its stamp are in resources/trainer", false, `${addon} or its stamp is missing: run "npm run build:trainer" before packing`));
     } else {
         const stampText = fs.readFileSync(path.join(trainerDir, "locus-trainer-build.json"), "utf8");
         const absolute = [...stampText.matchAll(/"((?:\/|[A-Za-z]:[\\/])[^"]*)"/g)].map((match) => match[1]);
-        results.push(check("the trainer's stamp holds no absolute path", absolute.length === 0,
+        results.push(check("native-links", "the trainer's stamp holds no absolute path", absolute.length === 0,
             absolute.length === 0 ? `files named relative to the addon: ${[...stamp.libraries, stamp.cpuBackend ?? "(no patched backend)"].join(", ")}` : `absolute paths: ${absolute.join(", ")}`));
         const trainerFiles = [addon, ...stamp.libraries.map((file) => trainerFile(addon, file)), ...(stamp.cpuBackend ? [trainerFile(addon, stamp.cpuBackend)] : [])];
         const runPaths = await Promise.all(trainerFiles.map(async (file) => ({ file, paths: await runPathsOf(file) })));
         const badRunPaths = runPaths.filter(({ paths }) => paths.some((entry) => !entry.startsWith("$ORIGIN")));
-        results.push(check("the trainer's run paths are relative ($ORIGIN)", badRunPaths.length === 0,
+        results.push(check("native-links", "the trainer's run paths are relative ($ORIGIN)", badRunPaths.length === 0,
             runPaths.map(({ file, paths }) => `${path.relative(resourcesDir, file)}: ${paths.join(":") || "(none)"}`).join("; ")));
         const shipped = new Set(stamp.libraries);
         const problems: string[] = [];
@@ -42,7 +42,7 @@ export async function checkNativeLinks(resourcesDir: string, target: PackTarget)
                     problems.push(`${path.relative(resourcesDir, file)} loads ${name} from ${resolved}, outside resources/trainer`);
             }
         }
-        results.push(check("every library the trainer needs resolves, its own from resources/trainer", problems.length === 0,
+        results.push(check("native-links", "every library the trainer needs resolves, its own from resources/trainer", problems.length === 0,
             problems.length === 0 ? `${trainerFiles.length} files linked with ldd from the laid-out folder` : problems.join("; ")));
     }
 
@@ -57,7 +57,7 @@ export async function checkNativeLinks(resourcesDir: string, target: PackTarget)
         if (!fs.existsSync(file)) unresolved.push(`${path.relative(resourcesDir, file)} is missing`);
         else for (const { name, resolved } of await linkedLibraries(file)) if (resolved === null) unresolved.push(`${path.relative(resourcesDir, file)} needs ${name}: not found`);
     }
-    results.push(check("node-llama-cpp's CPU addon, better-sqlite3 and sqlite-vec resolve every library they need", unresolved.length === 0,
+    results.push(check("native-links", "node-llama-cpp's CPU addon, better-sqlite3 and sqlite-vec resolve every library they need", unresolved.length === 0,
         unresolved.length === 0 ? runtime.map((file) => path.relative(resourcesDir, file)).join(", ") : unresolved.join("; ")));
     return results;
 }

@@ -52,9 +52,9 @@ try {
     results.push(...checkArchive(packed.resourcesDir, target));
     results.push(...(await checkNativeLinks(packed.resourcesDir, target)));
     const starters = starterModels().map((model) => path.join(packed.resourcesDir, starterResourceFolder, model.model));
-    results.push(check("the starter models (build flags) are in resources/starter-models", starters.every((file) => fs.existsSync(file)),
+    results.push(check("resources", "the starter models (build flags) are in resources/starter-models", starters.every((file) => fs.existsSync(file)),
         starters.map((file) => `${path.basename(file)}: ${fs.existsSync(file) ? "present" : "missing"}`).join(", ")));
-    results.push(check("the licence is in resources", fs.existsSync(path.join(packed.resourcesDir, "LICENSE.txt")), "resources/LICENSE.txt"));
+    results.push(check("resources", "the licence is in resources", fs.existsSync(path.join(packed.resourcesDir, "LICENSE.txt")), "resources/LICENSE.txt"));
     lap("staticChecksMs", since);
 
     since = performance.now();
@@ -78,7 +78,7 @@ try {
     results.push(...judgeDamagedRun(damaged));
     lap("damagedRunMs", since);
 } catch (error) {
-    results.push(check("pack:check ran to the end", false, error instanceof Error ? error.message : String(error)));
+    results.push(check("pack-check", "pack:check ran to the end", false, error instanceof Error ? error.message : String(error)));
 } finally {
     if (!keep) fs.rmSync(workDir, { recursive: true, force: true });
 }
