@@ -74,7 +74,10 @@ export function locusBuildConfig(flags: PackagingFlags): Configuration {
             enableEmbeddedAsarIntegrityValidation: true,
             onlyLoadAppFromAsar: true,
             loadBrowserProcessSpecificV8Snapshot: false,
-            grantFileProtocolExtraPrivileges: false
+            grantFileProtocolExtraPrivileges: false,
+            // Flipping fuses breaks the ad-hoc signature an Apple silicon Mac requires: sign ad hoc again
+            // (a real identity, when configured, signs after this).
+            resetAdHocDarwinSignature: true
         },
         linux: {
             target: [{ target: "AppImage", arch: ["x64", "arm64"] }, { target: "deb", arch: ["x64", "arm64"] }],

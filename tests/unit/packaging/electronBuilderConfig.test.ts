@@ -32,7 +32,7 @@ describe("electron-builder configuration", () => {
         expect(locusBuildConfig(noFlags).electronFuses).toEqual({
             runAsNode: false, enableCookieEncryption: true, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
             enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, loadBrowserProcessSpecificV8Snapshot: false,
-            grantFileProtocolExtraPrivileges: false
+            grantFileProtocolExtraPrivileges: false, resetAdHocDarwinSignature: true
         });
     });
 
