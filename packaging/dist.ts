@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { debMetadataProblems } from "./debMetadataProblems.js";
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nodeBinding = path.join(projectDir, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node");
@@ -21,6 +22,8 @@ if (args.some((arg) => ["--linux", "--mac", "--win", "-l", "-m", "-w"].includes(
 }
 
 if (process.platform === "linux") {
+    const problems = debMetadataProblems(JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as object);
+    if (problems.length > 0) fail(`The deb package needs these fields in package.json: ${problems.join("; ")}.`);
     // The trainer ships in resources/trainer when it builds here; a machine without a toolchain ships none.
     const trainer = run("npx", ["tsx", "src-main/trainer/native/build.ts"]);
     if (trainer !== 0) process.stderr.write("The trainer could not be built: this installer will not include Personalize (the app says so).\n");

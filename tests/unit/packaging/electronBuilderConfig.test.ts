@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { locusBuildConfig, packagingFlags } from "../../../electron-builder.config.js";
+import { debMetadataProblems } from "../../../packaging/debMetadataProblems.js";
 import { documentExtensions } from "../../../packaging/fileAssociations.js";
 import { starterModelResources } from "../../../packaging/starterModelResources.js";
 import { supportedExtensions } from "../../../src-main/ingest/fileFilters.js";
@@ -79,5 +80,13 @@ describe("starter models in the installer", () => {
 
     it("stops the build, naming the file and the command, when a requested model is not on this machine", () => {
         expect(() => starterModelResources({ embedding: true, chat: false }, starterFolder(false))).toThrow(/npm run models:starter/);
+    });
+});
+
+describe("debMetadataProblems", () => {
+    it("names the package.json fields a .deb needs (homepage, an author with an email) before a build starts", () => {
+        expect(debMetadataProblems({})).toEqual([expect.stringContaining('"homepage"'), expect.stringContaining('"author"')]);
+        expect(debMetadataProblems({ homepage: "https://example.org/locus", author: "Ada <ada@example.org>" })).toEqual([]);
+        expect(debMetadataProblems({ homepage: "https://example.org/locus", author: { name: "Ada" } })).toEqual([expect.stringContaining('"author"')]);
     });
 });
