@@ -30,6 +30,7 @@ import { openDatabase } from "../store/openDatabase.js";
 import { createLibrary, type Library, type OpenFile } from "./createLibrary.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { EventHub } from "./EventHub.js";
+import { findMissingParts } from "./findMissingParts.js";
 import { LOCUS_VERSION } from "./version.js";
 
 export type ServicesOptions = {
@@ -179,13 +180,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
         modelsChanged();
     });
     engine.onStatus((status) => events.emit("engine.status", status));
-    await engine.llama();
+    // A damaged installation without node-llama-cpp's binaries still starts: the missing part is reported,
+    // and only what needs a model fails (each time with this same error).
+    let llamaError: unknown;
+    await engine.llama().catch((error: unknown) => {
+        llamaError = error;
+    });
+    for (const part of findMissingParts({ db, llamaError })) console.error(`Locus: ${part.problem} Disabled: ${part.disables} ${part.fix}`);
 
     const appInfo = (): AppInfo => ({
         version: LOCUS_VERSION,
         host: options.host,
         capabilities: { nativeFileDialog: options.pickModelFile != null, pathEntry: options.pickModelFile == null },
-        cpuThreads: engine.threads || os.availableParallelism()
+        cpuThreads: engine.threads || os.availableParallelism(),
+        // Asked again each time: a part built or restored while the app runs stops being reported.
+        missingParts: findMissingParts({ db, llamaError })
     });
     // Paths typed by a person exist only where there is no native dialog to choose a file.
     const refuse = new Set<MethodName>([
@@ -277,7 +286,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "advisor.remove": ({ runId }) => advisor.remove(runId)
     }, { refuse });
 
-    if (options.starterModels != null && options.starterModels.length > 0)
+    // Offering reads each model's header through the runtime: without it there is nothing to offer them to.
+    if (llamaError === undefined && options.starterModels != null && options.starterModels.length > 0)
         await offerStarterModels({
             installed: options.starterModels, models, settings, repository: settingsRepository, log: (message) => console.error(message)
         });

@@ -71,7 +71,8 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
 
     vectorSearch(vector: ArrayLike<number>, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
         const model = this.#meta.embeddingModel();
-        if (model === undefined || !this.#vectors.hasTable(model.dimension)) return [];
+        // Without sqlite-vec (a damaged installation) search runs by keywords alone.
+        if (model === undefined || !this.#vectors.available || !this.#vectors.hasTable(model.dimension)) return [];
         if (vector.length !== model.dimension)
             throw new EmbeddingModelMismatchError(describeModel(model), `a query of ${vector.length} dimensions`);
         return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options.prefilterCandidates);

@@ -1,5 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
+import { vectorExtensionProblem } from "../loadVectorExtension.js";
 import type { VectorHit } from "./types.js";
+import { VectorSearchUnavailableError } from "./VectorSearchUnavailableError.js";
 import { dimensionOfVectorTable, vectorTableName } from "./vectorTableName.js";
 
 /** sqlite-vec refuses larger k in one KNN query. */
@@ -19,11 +21,21 @@ type TableStatements = {
  */
 export class VectorIndex {
     readonly #statements = new Map<number, TableStatements>();
+    /** Why sqlite-vec did not load into this database; undefined when it did. */
+    readonly #problem: string | undefined;
 
-    constructor(private readonly db: Database) {}
+    constructor(private readonly db: Database) {
+        this.#problem = vectorExtensionProblem(db);
+    }
+
+    /** False when sqlite-vec did not load: searches find nothing by meaning, and writes are refused. */
+    get available(): boolean {
+        return this.#problem === undefined;
+    }
 
     /** Creates the table (and its delete trigger) for a dimension if it does not exist yet. */
     ensureTable(dimension: number): void {
+        this.#assertAvailable();
         const table = vectorTableName(dimension);
         const bitColumn = dimension % 8 === 0 ? `, embedding_bit bit[${dimension}]` : "";
         this.db.exec(`
@@ -43,6 +55,7 @@ export class VectorIndex {
 
     /** Drops every vector table and its trigger (when the embedding model changes). */
     dropAll(): void {
+        this.#assertAvailable();
         const names = this.db.prepare<[], { name: string }>(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'vec_chunks_%'"
         ).all();
@@ -57,6 +70,7 @@ export class VectorIndex {
 
     /** `vector` must be a unit vector of the table's dimension. */
     insert(dimension: number, chunkId: number, vector: Float32Array): void {
+        this.#assertAvailable();
         const statements = this.#prepared(dimension);
         // vec0 accepts only integer keys, and better-sqlite3 binds a JS number as a real: hence BigInt.
         if (dimension % 8 === 0) (statements.insert as Statement<[bigint, Float32Array, Float32Array]>).run(BigInt(chunkId), vector, vector);
@@ -75,6 +89,10 @@ export class VectorIndex {
             : statements.nearest.all(query, k);
         // Unit vectors: |a - b|^2 = 2 - 2 cos(a, b).
         return rows.map((row) => ({ chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 }));
+    }
+
+    #assertAvailable(): void {
+        if (this.#problem !== undefined) throw new VectorSearchUnavailableError(this.#problem);
     }
 
     #prepared(dimension: number): TableStatements {
