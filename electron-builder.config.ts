@@ -1,6 +1,6 @@
 // How Locus is packaged: AppImage and deb (Linux x64, arm64), dmg (macOS arm64, x64) and NSIS (Windows x64),
 // built with `npm run dist` on each platform's own machine (node-llama-cpp does not cross-package).
-// `npm run pack:check` packs with this same configuration (packaging/packCheck.ts) and proves, without
+// `npm run pack:check` packs with this same configuration (src-main/packaging/packCheck/packCheck.ts) and proves, without
 // Electron, that every native part is outside the archive and loads from where the installer puts it.
 //
 // Build flags (environment variables, read when packing):
@@ -8,10 +8,10 @@
 //   LOCUS_BUNDLE_STARTER_CHAT=1       also ship the starter chat model: it answers offline too
 //   LOCUS_BUNDLE_CUDA=1               also ship node-llama-cpp's CUDA binaries (Linux/Windows x64, ~0.5 GB)
 import type { Configuration } from "electron-builder";
-import { fileAssociations } from "./packaging/fileAssociations.js";
-import { nodeModuleExclusions } from "./packaging/nodeModuleExclusions.js";
-import { starterModelResources } from "./packaging/starterModelResources.js";
-import { trainerResources } from "./packaging/trainerResources.js";
+import { fileAssociations } from "./src-main/packaging/fileAssociations.js";
+import { nodeModuleExclusions } from "./src-main/packaging/nodeModuleExclusions.js";
+import { starterModelResources } from "./src-main/packaging/starterModelResources.js";
+import { trainerResources } from "./src-main/packaging/trainerResources.js";
 
 /** The optional parts an installer carries, from the build flags above. */
 export type PackagingFlags = { starterEmbedding: boolean; starterChat: boolean; cuda: boolean };
@@ -61,7 +61,7 @@ export function locusBuildConfig(flags: PackagingFlags): Configuration {
             { from: "resources/THIRD-PARTY-NOTICES.txt", to: "THIRD-PARTY-NOTICES.txt" }
         ],
         // Rebuilds better-sqlite3 against Electron's headers for the target (node-llama-cpp ships binaries
-        // that load in both Node and Electron). packaging/dist.ts puts Node's build back afterwards.
+        // that load in both Node and Electron). src-main/packaging/dist.ts puts Node's build back afterwards.
         npmRebuild: true,
         // Hardening: no running the binary as plain Node, no NODE_OPTIONS or --inspect, cookies encrypted, and
         // the app loaded only from its archive, whose integrity is checked where Electron supports it (macOS,

@@ -17,7 +17,8 @@ export default tseslint.config(
     },
     {
         files: ["src-main/**/*.ts"],
-        ignores: ["src-main/hosts/electron/**"],
+        // The packaging tools (electron-builder's helpers, pack:check) read the app's layout; the app never imports them.
+        ignores: ["src-main/hosts/electron/**", "src-main/packaging/**"],
         rules: {
             "no-restricted-imports": ["error", {
                 paths: [{ name: "electron", message: "Only src-main/hosts/electron may import electron: services must run in the browser host and CLI too." }],

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { debMetadataProblems } from "./debMetadataProblems.js";
 
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const nodeBinding = path.join(projectDir, "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node");
 const args = process.argv.slice(2);
 if (args.some((arg) => ["--linux", "--mac", "--win", "-l", "-m", "-w"].includes(arg) && !hostFlags().includes(arg))) {

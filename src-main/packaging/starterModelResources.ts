@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FileSet } from "electron-builder";
-import { starterModels } from "../src-main/models/starter/starterManifest.js";
+import { starterModels } from "../models/starter/starterManifest.js";
 
 /** Where `npm run setup` (models:starter) leaves the starter models' GGUF files. */
 export const starterSourceDir = path.join(".cache", "starter-models");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FileSet } from "electron-builder";
-import { trainerAddonFileName, trainerBuildStampFileName, trainerFolderName } from "../src-main/trainer/native/trainerBuildPaths.js";
+import { trainerAddonFileName, trainerBuildStampFileName, trainerFolderName } from "../trainer/native/trainerBuildPaths.js";
 
 /** The relocatable trainer folder `npm run build:trainer` makes (src-main/trainer/native/build.ts). */
 export const trainerSourceDir = path.join(".cache", trainerFolderName);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckGroup, CheckResult } from "../../packaging/packCheck/CheckResult.js";
+import type { CheckGroup, CheckResult } from "../../src-main/packaging/packCheck/CheckResult.js";
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 type Summary = { ok: boolean; checks: CheckResult[]; timings: Record<string, number> };
@@ -18,7 +18,7 @@ function expectGroup(group: CheckGroup): void {
 // npm run pack:check, as CI runs it: electron-builder lays the app out, then the layout is checked and run.
 describe.runIf(process.platform === "linux")("the packaged app (npm run pack:check)", () => {
     beforeAll(() => {
-        const run = spawnSync(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), "packaging/packCheck/packCheck.ts"], {
+        const run = spawnSync(process.execPath, [path.join(projectDir, "node_modules", "tsx", "dist", "cli.mjs"), "src-main/packaging/packCheck/packCheck.ts"], {
             cwd: projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024
         });
         const line = run.stdout.trim().split("\n").at(-1) ?? "";

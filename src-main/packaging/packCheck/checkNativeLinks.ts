@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { readTrainerBuildStamp, trainerAddonFileName, trainerFile, trainerFolderName } from "../../src-main/trainer/native/trainerBuildPaths.js";
+import { readTrainerBuildStamp, trainerAddonFileName, trainerFile, trainerFolderName } from "../../trainer/native/trainerBuildPaths.js";
 import { check, type CheckResult } from "./CheckResult.js";
 import type { PackTarget } from "./packTarget.js";
 

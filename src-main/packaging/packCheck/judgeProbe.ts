@@ -1,4 +1,4 @@
-import { migrations } from "../../src-main/store/migrations/index.js";
+import { migrations } from "../../store/migrations/index.js";
 import { check, type CheckResult } from "./CheckResult.js";
 import type { ProbeReport } from "./runPackagedApp.js";
 

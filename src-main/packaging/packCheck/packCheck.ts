@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { starterModels } from "../../src-main/models/starter/starterManifest.js";
+import { starterModels } from "../../models/starter/starterManifest.js";
 import { starterResourceFolder, starterSourceDir } from "../starterModelResources.js";
 import { checkArchive } from "./checkArchive.js";
 import { check, type CheckResult } from "./CheckResult.js";
@@ -25,7 +25,7 @@ import { packWithElectronBuilder } from "./packWithElectronBuilder.js";
 import { runPackagedApp } from "./runPackagedApp.js";
 import { sampleDocuments } from "./sampleDocuments.js";
 
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const keep = process.argv.includes("--keep");
 const started = performance.now();
 const timings: Record<string, number> = {};

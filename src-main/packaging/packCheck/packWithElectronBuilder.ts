@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type * as ElectronBuilder from "electron-builder";
-import { locusBuildConfig, type PackagingFlags } from "../../electron-builder.config.js";
+import { locusBuildConfig, type PackagingFlags } from "../../../electron-builder.config.js";
 import type { PackTarget } from "./packTarget.js";
 
 export type PackedApp = {

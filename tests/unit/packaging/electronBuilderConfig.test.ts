@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { locusBuildConfig, packagingFlags } from "../../../electron-builder.config.js";
-import { debMetadataProblems } from "../../../packaging/debMetadataProblems.js";
-import { documentExtensions } from "../../../packaging/fileAssociations.js";
-import { starterModelResources } from "../../../packaging/starterModelResources.js";
+import { debMetadataProblems } from "../../../src-main/packaging/debMetadataProblems.js";
+import { documentExtensions } from "../../../src-main/packaging/fileAssociations.js";
+import { starterModelResources } from "../../../src-main/packaging/starterModelResources.js";
 import { supportedExtensions } from "../../../src-main/ingest/fileFilters.js";
 import { starterModels } from "../../../src-main/models/starter/starterManifest.js";
 
