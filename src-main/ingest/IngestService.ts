@@ -32,6 +32,8 @@ export type IngestServiceOptions = {
     /** Most files one `add` may queue (default 100,000). */
     maxFilesPerAdd?: number;
     now?: () => number;
+    /** More new chunks than this make a document large: smaller documents queued meanwhile go first (default 64). */
+    largeDocumentChunks?: number;
 };
 
 /**
@@ -60,6 +62,7 @@ export class IngestService {
         this.#loop = new IngestLoop({
             store: this.#store, indexer, embedder: options.embedder, threads: options.threads,
             stopParser: () => this.#stopParser(), ...(options.now ? { now: options.now } : {}),
+            ...(options.largeDocumentChunks !== undefined ? { largeDocumentChunks: options.largeDocumentChunks } : {}),
             onProgress: (final) => (final ? this.#progressThrottle.flush() : this.#progressThrottle.request()),
             onDocumentsChanged: () => this.#documentsThrottle.request()
         });
@@ -137,6 +140,18 @@ export class IngestService {
             this.#store.markFailed(document.id, cancelledReason);
             this.#loop.countFailed(document);
         }
+        this.#loop.endCancelledRun();
+        this.#documentsThrottle.flush();
+        return this.progress();
+    }
+
+    /**
+     * Stops the run now, keeping its progress: documents not yet indexed go back to the queue with the
+     * vectors already embedded for them, so the next `start()` resumes where this stopped.
+     */
+    async pause(): Promise<IngestProgress> {
+        await this.#loop.stop();
+        this.#store.requeueInterrupted();
         this.#loop.endCancelledRun();
         this.#documentsThrottle.flush();
         return this.progress();

@@ -25,6 +25,18 @@ export type IngestProgress = {
     current: string | null;
     /** Set when indexing cannot start (e.g. no embedding model chosen): what to do. */
     blockedReason: string | null;
+    /** The document being embedded, with its own progress (a large one takes a while). */
+    document?: DocumentProgress | null;
+};
+
+/** One document's embedding: chunks embedded of those it needs, and the time left for it. */
+export type DocumentProgress = {
+    name: string;
+    chunksDone: number;
+    chunksTotal: number;
+    /** Chunks whose vector was reused (identical text elsewhere, or saved before an interruption). */
+    chunksReused: number;
+    secondsLeft: number | null;
 };
 
 /** A citation in an answer: a real retrieved passage and its exact place in the document. */

@@ -28,20 +28,30 @@ export async function runIngest(services: CliServices, paths: readonly string[],
 
     const view = new IngestProgressView(output.stream);
     const unsubscribe = ingest.onProgress((progress) => view.update(progress));
-    let cancelled = false;
-    const onInterrupt = () => {
-        if (cancelled) return;
-        cancelled = true;
-        output.err("\nCancelling…");
-        void ingest.cancel();
+    let stopped: NodeJS.Signals | null = null;
+    // Ctrl-C or a kill: stop at once, keeping what is embedded (saved batch by batch) for the next run.
+    const onSignal = (signal: NodeJS.Signals) => {
+        if (stopped !== null) return;
+        stopped = signal;
+        output.err("\nStopping; the next `locus ingest` resumes where this run stopped…");
+        void ingest.pause();
+        // An embedding batch in flight may take longer than a person waits: what it computed is lost, nothing else.
+        setTimeout(() => process.exit(exitCodeFor(signal)), signalGraceMs).unref();
     };
-    process.once("SIGINT", onInterrupt);
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     try {
         await ingest.idle();
     } finally {
-        process.off("SIGINT", onInterrupt);
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
         unsubscribe();
         view.stop(ingest.progress());
+    }
+    if (stopped !== null) {
+        const left = store.listDocuments(["queued", "parsing", "embedding"]).length;
+        output.err(`Stopped with ${plural(left, "file")} left to index; run the command again to resume.`);
+        return exitCodeFor(stopped);
     }
 
     const progress = ingest.progress();
@@ -55,7 +65,15 @@ export async function runIngest(services: CliServices, paths: readonly string[],
     const stillFailed = added.unchanged.filter((document) => document.status === "failed");
     printSummary(processed, stillFailed, progress, (performance.now() - started) / 1000, output);
     const failed = processed.some((document) => document.status !== "indexed") || stillFailed.length > 0;
-    return failed || added.notFound.length > 0 || cancelled ? 1 : 0;
+    return failed || added.notFound.length > 0 ? 1 : 0;
+}
+
+/** A signal stops the run within this time, whatever is in flight. */
+export const signalGraceMs = 900;
+
+/** The shell's convention: 128 + the signal's number. */
+function exitCodeFor(signal: NodeJS.Signals): number {
+    return signal === "SIGTERM" ? 143 : 130;
 }
 
 function describeAdded(queued: number, unchanged: number, skipped: number, resumed: number): string {
