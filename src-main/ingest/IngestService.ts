@@ -78,14 +78,19 @@ export class IngestService {
      * Queues files and folders (walked recursively) and wakes the queue. Files already indexed with the
      * same content are left alone; see `AddResult` for what was skipped.
      */
-    async add(paths: readonly string[]): Promise<AddResult> {
+    async add(paths: readonly string[], options: { collectionId?: string | null } = {}): Promise<AddResult> {
         const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd });
+        // Folders added into a collection keep it: files found in them later (the watcher) join it too.
+        if (options.collectionId !== undefined) for (const folder of expansion.folders) this.#store.setFolderCollection(folder, options.collectionId);
         const libraryModelId = this.#store.embeddingModel()?.id;
         const result: AddResult = { ...expansion, queued: [], unchanged: [] };
         for (const file of expansion.files) {
             const existing = this.#store.getDocumentByPath(file.path);
-            if (await isUnchanged(file, existing, libraryModelId, (filePath) => hashFile(filePath))) result.unchanged.push(existing!);
-            else result.queued.push(this.#queue(file));
+            const collectionId = options.collectionId !== undefined ? options.collectionId : this.#store.collectionForPath(file.path);
+            if (await isUnchanged(file, existing, libraryModelId, (filePath) => hashFile(filePath))) {
+                if (collectionId !== undefined && existing!.collectionId !== collectionId) this.#store.setDocumentCollection(existing!.id, collectionId);
+                result.unchanged.push(this.#store.getDocument(existing!.id)!);
+            } else result.queued.push(this.#queue(file, collectionId));
         }
         if (result.queued.length > 0) this.#changed();
         return result;
@@ -188,9 +193,10 @@ export class IngestService {
         this.#documentsThrottle.dispose();
     }
 
-    #queue(file: FoundFile): LibraryDocument {
+    #queue(file: FoundFile, collectionId?: string | null): LibraryDocument {
         const source: DocumentSource = {
-            sourcePath: file.path, displayName: path.basename(file.path), sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs
+            sourcePath: file.path, displayName: path.basename(file.path), sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs,
+            ...(collectionId !== undefined ? { collectionId } : {})
         };
         const document = this.#store.queueDocument(source);
         this.#loop.queued(document, source);

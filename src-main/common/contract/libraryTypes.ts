@@ -11,7 +11,12 @@ export type LibraryDocumentInfo = {
     sizeBytes: number;
     updatedAt: number;
     indexedAt: number | null;
+    /** The collection it belongs to, or null. */
+    collectionId?: string | null;
 };
+
+/** A named group of documents and folders, to keep work apart from private papers. */
+export type CollectionInfo = { id: string; name: string; documentCount: number };
 
 /** The ingest queue's progress, for the progress bar and the CLI. */
 export type IngestProgress = {

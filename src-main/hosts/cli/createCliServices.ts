@@ -1,3 +1,4 @@
+import { resolveScope, type LibraryScope } from "../../library/resolveScope.js";
 import path from "node:path";
 import type { Database } from "better-sqlite3";
 import { Answerer } from "../../answer/Answerer.js";
@@ -46,7 +47,7 @@ export type CliServices = {
      * model is loaded, and the reranker chosen in the app reorders the passages (or its problem is the
      * answer's notice).
      */
-    answerer(): Promise<Answerer>;
+    answerer(scope?: LibraryScope): Promise<Answerer>;
     dispose(): Promise<void>;
 };
 
@@ -88,7 +89,7 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
 
         return {
             dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel,
-            answerer: async () => {
+            answerer: async (scope?: LibraryScope) => {
                 const embedder = embedders.peek();
                 // Vectors of another model cannot be compared with the library's: search by keywords only then.
                 const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
@@ -96,7 +97,8 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
                 const ranking = reranker.model;
                 const retriever = new HybridRetriever(store, {
                     ...(usable ? { embedQuery: (query: string) => embedder.embed(query) } : {}),
-                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
+                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) }),
+                    scope: resolveScope(store, scope)
                 });
                 return new Answerer(retriever, {
                     ...(reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {}),

@@ -11,7 +11,9 @@ export type CliOutput = { out: (line: string) => void; err: (line: string) => vo
  * progress until the queue is done, then prints what was indexed and why the rest failed.
  * Returns the exit code: 0 all indexed, 1 something failed or could not be found.
  */
-export async function runIngest(services: CliServices, paths: readonly string[], output: CliOutput): Promise<number> {
+export async function runIngest(
+    services: CliServices, paths: readonly string[], output: CliOutput, options: { collection?: string } = {}
+): Promise<number> {
     if (paths.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
     if (services.embeddingModel === null)
         throw new UsageError("No embedding model: pass --embedding-model PATH or choose one in the app.");
@@ -21,7 +23,8 @@ export async function runIngest(services: CliServices, paths: readonly string[],
     // Documents an interrupted run left behind are finished too, and reported with the rest.
     const resumed = store.listDocuments(["queued", "parsing", "embedding"]).map((document) => document.id);
     ingest.start();
-    const added = await ingest.add(paths);
+    const collectionId = options.collection === undefined ? undefined : collectionNamed(services, options.collection, output);
+    const added = await ingest.add(paths, collectionId === undefined ? {} : { collectionId });
     for (const missing of added.notFound) output.err(`Not found: ${missing}`);
     const fresh = added.queued.filter((document) => !resumed.includes(document.id)).length;
     output.out(describeAdded(fresh, added.unchanged.length, added.skippedUnsupported, resumed.length));
@@ -74,6 +77,15 @@ export const signalGraceMs = 900;
 /** The shell's convention: 128 + the signal's number. */
 function exitCodeFor(signal: NodeJS.Signals): number {
     return signal === "SIGTERM" ? 143 : 130;
+}
+
+/** The collection with this name (any case), created when there is none yet. */
+function collectionNamed(services: CliServices, name: string, output: CliOutput): string {
+    const existing = services.store.collectionByName(name);
+    if (existing !== undefined) return existing.id;
+    const created = services.store.createCollection(name);
+    output.out(`New collection "${created.name}".`);
+    return created.id;
 }
 
 function describeAdded(queued: number, unchanged: number, skipped: number, resumed: number): string {
