@@ -9,7 +9,7 @@ import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { LibraryDocument } from "../store/library/types.js";
 import type { DocumentChunk } from "./chunk/types.js";
 import { chunkParsedDocument } from "./chunkParsedDocument.js";
-import type { ParsedDocument } from "./parse/types.js";
+import type { ParsedDocument, ParseLimits } from "./parse/types.js";
 import { pageCountOf } from "./pageCountOf.js";
 import { failureReason } from "./failureReason.js";
 import type { DocumentParser, IngestEmbedder } from "./types.js";
@@ -57,6 +57,8 @@ export type DocumentIndexerOptions = {
     /** Chunks per `embedMany` call; a cancel takes effect between calls. */
     batchSize: number;
     hashFile?: (filePath: string, options: { signal: AbortSignal }) => Promise<string>;
+    /** The per-document limits in force now (Settings); the parser's defaults without it. */
+    limits?: () => Partial<ParseLimits>;
 };
 
 /** Indexes one document: hash, parse, chunk, embed in batches, then one transaction to the library. */
@@ -75,7 +77,7 @@ export class DocumentIndexer {
             // Hashed before parsing: an edit made during the parse then changes the file's time and hash again,
             // so the next scan re-indexes it, instead of a new hash being stored with chunks of the old text.
             const contentHash = await (this.options.hashFile ?? hashFileStreaming)(sourcePath, { signal });
-            const parsed = await this.options.parser().parse(sourcePath);
+            const parsed = await this.options.parser().parse(sourcePath, this.options.limits?.());
             signal.throwIfAborted();
             const target = Math.min(defaultTargetTokens, embedder.maxInputTokens - specialTokenMargin);
             const chunks = await chunkParsedDocument(parsed, (text) => embedder.countTokens(text), target, signal);

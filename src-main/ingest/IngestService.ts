@@ -13,6 +13,7 @@ import { IngestLoop } from "./IngestLoop.js";
 import { Listeners } from "./Listeners.js";
 import { isUnchanged } from "./isUnchanged.js";
 import { ParserClient } from "./parse/ParserClient.js";
+import type { ParseLimits } from "./parse/types.js";
 import { Throttle } from "./Throttle.js";
 import type { AddResult, DocumentParser, ProvideEmbedder } from "./types.js";
 
@@ -32,6 +33,8 @@ export type IngestServiceOptions = {
     /** Most files one `add` may queue (default 100,000). */
     maxFilesPerAdd?: number;
     now?: () => number;
+    /** The per-document parse limits in force now (the person's Settings), asked for each document. */
+    limits?: () => Partial<ParseLimits>;
     /** More new chunks than this make a document large: smaller documents queued meanwhile go first (default 64). */
     largeDocumentChunks?: number;
 };
@@ -57,7 +60,8 @@ export class IngestService {
         this.#progressThrottle = new Throttle(interval, () => this.#progressListeners.emit(this.progress()));
         this.#documentsThrottle = new Throttle(interval, () => this.#documentListeners.emit());
         const indexer = new DocumentIndexer({
-            store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser())
+            store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser()),
+            ...(options.limits ? { limits: options.limits } : {})
         });
         this.#loop = new IngestLoop({
             store: this.#store, indexer, embedder: options.embedder, threads: options.threads,

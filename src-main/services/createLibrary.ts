@@ -17,6 +17,7 @@ import type { ModelRepository } from "../store/ModelRepository.js";
 import type { EventHub } from "./EventHub.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { ParserClient } from "../ingest/parse/ParserClient.js";
+import { parseLimitsFromSettings } from "../ingest/parse/parseLimitsFromSettings.js";
 
 /** Opens a document with the system's default app (Electron only). */
 export type OpenFile = (filePath: string) => Promise<void>;
@@ -42,6 +43,7 @@ export function createLibrary(deps: {
     const spawn = deps.spawnWorker;
     const ingest = new IngestService({
         store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads),
+        limits: () => parseLimitsFromSettings(settings.get()),
         ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
     });
     const watcher = new FolderWatcher({

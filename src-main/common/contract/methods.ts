@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
-import type { Settings } from "./settingsTypes.js";
+import { documentLimitBounds, type Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 
@@ -11,6 +11,7 @@ const none = z.strictObject({});
 const catalogId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "must be a catalog id");
 const quant = z.string().min(1).max(20).regex(/^[A-Za-z0-9_]+$/, "must be a quantization name");
 const contextSize = z.number().int().min(256).max(1_048_576);
+const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 const collectionName = z.string().trim().min(1).max(100);
 
 /** A method of the contract: its argument schema and (by type only) its result. */
@@ -54,7 +55,11 @@ export const methods = {
         threads: z.number().int().min(1).max(512).nullable().optional(),
         learningMethod: z.enum(["rag", "rag+lora"]).optional(),
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60).optional(),
-        setupDone: z.boolean().optional()
+        setupDone: z.boolean().optional(),
+        maxDocumentMegabytes: bounded(documentLimitBounds.maxDocumentMegabytes).optional(),
+        maxDocumentPages: bounded(documentLimitBounds.maxDocumentPages).optional(),
+        maxInflatedMegabytes: bounded(documentLimitBounds.maxInflatedMegabytes).optional(),
+        parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional()
     })),
 
     "downloads.list": method<DownloadJob[]>()(none),

@@ -1,3 +1,4 @@
+import { parseLimitsFromSettings } from "../../ingest/parse/parseLimitsFromSettings.js";
 import { resolveScope, type LibraryScope } from "../../library/resolveScope.js";
 import path from "node:path";
 import type { Database } from "better-sqlite3";
@@ -84,7 +85,9 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         });
         await engine.llama();
         const embedders = new EmbedderProvider(engine, () => embeddingModel);
-        const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
+        const ingest = new IngestService({
+            store, threads: engine.threads, embedder: () => embedders.get(), limits: () => parseLimitsFromSettings(settings)
+        });
         const rerankers = new RerankerProvider(engine, () => fromApp(settings.rerankerModelId));
 
         return {
