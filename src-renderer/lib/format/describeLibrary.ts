@@ -26,7 +26,7 @@ function count(value: number, one: string, many: string): string {
     return `${value.toLocaleString("en-US")} ${value === 1 ? one : many}`;
 }
 
-const formatNames: Readonly<Record<string, string>> = { pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text" };
+const formatNames: Readonly<Record<string, string>> = { pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text", table: "Table" };
 
 /** "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed. */
 export function describeDocumentFacts(document: LibraryDocumentInfo): string {
