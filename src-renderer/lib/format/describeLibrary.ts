@@ -94,3 +94,14 @@ export function passageContext(passage: Pick<SourcePassage, "before" | "after">)
     const cutAfter = passage.after !== "" && !/[.!?:;"”')\]]\s*$/u.test(passage.after);
     return { before: `${cutBefore ? "…" : ""}${passage.before}`, after: `${passage.after}${cutAfter ? "…" : ""}` };
 }
+
+/** The document being embedded, on its own: "120 of 900 chunks embedded (30 reused) · about 2 min left"; "" when none. */
+export function describeDocumentProgress(progress: IngestProgress): string {
+    const document = progress.document;
+    if (!progress.running || document == null || document.chunksTotal === 0) return "";
+    const reused = document.chunksReused > 0 ? ` (${document.chunksReused.toLocaleString("en-US")} reused)` : "";
+    const parts = [`${document.chunksDone.toLocaleString("en-US")} of ${count(document.chunksTotal, "chunk", "chunks")} embedded${reused}`];
+    const left = formatTimeLeft(document.secondsLeft);
+    if (left) parts.push(left);
+    return parts.join(" · ");
+}
