@@ -1,3 +1,4 @@
+import type { LibraryScope } from "../library/resolveScope.js";
 import { LlamaChatSession } from "node-llama-cpp";
 import type { Citation } from "@common/contract/libraryTypes.js";
 import type { ChatDetail, ChatMode, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
@@ -30,7 +31,7 @@ export class ChatService {
         private readonly chats: ChatRepository,
         private readonly engine: Engine,
         private readonly events: EventHub,
-        private readonly options: { maxAnswerTokens: number; answerer?: () => Promise<Answerer> } = { maxAnswerTokens: 2048 }
+        private readonly options: { maxAnswerTokens: number; answerer?: (scope?: LibraryScope) => Promise<Answerer> } = { maxAnswerTokens: 2048 }
     ) {
         chats.markInterrupted();
         engine.onBeforeUnload(() => this.#closeSession());
@@ -66,7 +67,8 @@ export class ChatService {
     }
 
     /** Stores the question, starts the answer in the background and returns the two message ids. */
-    send(chatId: string, text: string, mode: ChatMode = "chat"): { userMessageId: string; assistantMessageId: string } {
+    /** `scope`: library mode searches only these collections or documents. */
+    send(chatId: string, text: string, mode: ChatMode = "chat", scope?: LibraryScope): { userMessageId: string; assistantMessageId: string } {
         const chat = this.#require(chatId);
         const { sequence, model, context, parameterCount } = this.engine.requireLoaded();
         const makeAnswerer = mode === "library" ? this.options.answerer : undefined;
@@ -92,7 +94,7 @@ export class ChatService {
         const generation: Generation = { chatId, messageId: assistant.id, controller, done: Promise.resolve() };
         const turn = async (): Promise<Turn> => {
             if (makeAnswerer == null) return { prompt: text, grounding: null };
-            const answerer = await makeAnswerer();
+            const answerer = await makeAnswerer(scope);
             const prepared = await answerer.prepare(
                 text, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length, parameterCount }, controller.signal
             );

@@ -236,12 +236,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "downloads.resume": async ({ jobId }) => contractJob(await downloads.resume(jobId)),
         "downloads.cancel": async ({ jobId }) => contractJob(await downloads.cancel(jobId)),
         "library.list": () => library.documents(),
-        "library.addWithDialog": async ({ folders }) => {
+        "library.addWithDialog": async ({ folders, collectionId }) => {
             if (options.pickDocuments == null) throw new UnsupportedError("This window cannot open a file dialog. Type the path of a file or folder instead.");
             const paths = await options.pickDocuments(folders ?? false);
-            return paths.length === 0 ? [] : library.add(paths);
+            return paths.length === 0 ? [] : library.add(paths, collectionId);
         },
-        "library.addPaths": ({ paths }) => library.add(paths),
+        "library.addPaths": ({ paths, collectionId }) => library.add(paths, collectionId),
+        "library.setCollection": ({ documentId, collectionId }) => library.setDocumentCollection(documentId, collectionId),
+        "collections.list": () => library.collections(),
+        "collections.create": ({ name }) => library.createCollection(name),
+        "collections.rename": ({ collectionId, name }) => library.renameCollection(collectionId, name),
+        "collections.delete": ({ collectionId }) => library.deleteCollection(collectionId),
         "library.remove": async ({ documentId }) => {
             if (!(await library.ingest.remove(documentId))) throw new NotFoundError("That document is no longer in the library.");
         },
@@ -257,7 +262,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "chats.get": ({ chatId }) => chats.get(chatId),
         "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
         "chats.delete": ({ chatId }) => chats.delete(chatId),
-        "chats.send": ({ chatId, text, mode }) => chats.send(chatId, text, mode),
+        "chats.send": ({ chatId, text, mode, collectionIds }) => chats.send(chatId, text, mode, collectionIds ? { collectionIds } : undefined),
         "chats.stop": ({ chatId }) => chats.stop(chatId),
         "training.status": () => personalize.training.status(),
         "training.start": (request) => personalize.training.start(request),

@@ -9,8 +9,8 @@ import { runTrain } from "./runTrain.js";
 import { UsageError } from "./UsageError.js";
 
 const USAGE = `Usage:
-  locus ingest <files or folders...> [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
-  locus ask "<question>" [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
+  locus ingest <files or folders...> [--collection NAME] [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
+  locus ask "<question>" [--collection NAME]... [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
   locus train --docs <files, folders or document ids...> --minutes N [--qa FILE] [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
   locus advise --minutes N [--json] [--apply] [--model PATH] [--data DIR] [--threads N]
 
@@ -22,6 +22,8 @@ answers best on your documents (the Advisor).
   --data DIR              where Locus keeps its database (default: the app's folder, or LOCUS_DATA_DIR)
   --threads N             llama.cpp threads (default: all CPU math cores; never more)
   --max-tokens N          longest answer, in tokens (default 512)
+  --collection NAME       ingest: put the files (and folders, with files found in them later) in this collection,
+                          created if new; ask: search only this collection (repeat for several)
   --docs ...              train: what to learn from; files and folders not in the library are indexed first
   --minutes N             train: the time budget (Ctrl-C stops early and keeps the best adapter)
   --name NAME             train: the adapter's name (default: its documents and the date)
@@ -42,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
         options: {
             data: { type: "string" }, "embedding-model": { type: "string" }, model: { type: "string" },
             threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" },
-            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" },
+            docs: { type: "string", multiple: true }, collection: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" },
             json: { type: "boolean" }, apply: { type: "boolean" }
         }
     });
@@ -77,9 +79,11 @@ async function main(argv: readonly string[]): Promise<number> {
             return await runTrain(services, {
                 docs, minutes, activate: values.activate ?? false, ...(values.name ? { name: values.name } : {}), ...(values.qa ? { qaFile: values.qa } : {})
             }, output);
+        const collections = values.collection ?? [];
+        if (command === "ingest" && collections.length > 1) throw new UsageError("A file belongs to one collection: give --collection once.");
         return command === "ingest"
-            ? await runIngest(services, rest, output)
-            : await runAsk(services, rest.join(" "), { maxTokens }, output);
+            ? await runIngest(services, rest, output, collections[0] === undefined ? {} : { collection: collections[0] })
+            : await runAsk(services, rest.join(" "), { maxTokens, collections }, output);
     } finally {
         await services.dispose();
     }

@@ -1,3 +1,5 @@
+import { parseLimitsFromSettings } from "../../ingest/parse/parseLimitsFromSettings.js";
+import { resolveScope, type LibraryScope } from "../../library/resolveScope.js";
 import path from "node:path";
 import type { Database } from "better-sqlite3";
 import { Answerer } from "../../answer/Answerer.js";
@@ -46,9 +48,9 @@ export type CliServices = {
      * model is loaded, and the reranker chosen in the app reorders the passages (or its problem is the
      * answer's notice).
      */
-    answerer(): Promise<Answerer>;
+    answerer(scope?: LibraryScope): Promise<Answerer>;
     /** The search the answerer uses (keywords, and vectors once the embedding model is loaded), with the reranker's problem if any. */
-    retriever(): Promise<{ retriever: HybridRetriever; notice: string | null }>;
+    retriever(scope?: LibraryScope): Promise<{ retriever: HybridRetriever; notice: string | null; embed: ((texts: readonly string[]) => Promise<Float32Array[]>) | null }>;
     dispose(): Promise<void>;
 };
 
@@ -85,10 +87,12 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         });
         await engine.llama();
         const embedders = new EmbedderProvider(engine, () => embeddingModel);
-        const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
+        const ingest = new IngestService({
+            store, threads: engine.threads, embedder: () => embedders.get(), limits: () => parseLimitsFromSettings(settings)
+        });
         const rerankers = new RerankerProvider(engine, () => fromApp(settings.rerankerModelId));
 
-        const retriever = async () => {
+        const retriever = async (scope?: LibraryScope) => {
             const embedder = embedders.peek();
             // Vectors of another model cannot be compared with the library's: search by keywords only then.
             const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
@@ -97,7 +101,8 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
             return {
                 retriever: new HybridRetriever(store, {
                     ...(usable ? { embedQuery: (query: string) => embedder.embed(query) } : {}),
-                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
+                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) }),
+                    scope: resolveScope(store, scope)
                 }),
                 notice: reranker.model == null && reranker.problem != null ? reranker.problem : null,
                 embed: usable ? (texts: readonly string[]) => embedder.embedMany(texts) : null
@@ -105,8 +110,8 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         };
         return {
             dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel, retriever,
-            answerer: async () => {
-                const { retriever: found, notice, embed } = await retriever();
+            answerer: async (scope?: LibraryScope) => {
+                const { retriever: found, notice, embed } = await retriever(scope);
                 return new Answerer(found, { ...(notice != null ? { notice } : {}), ...(embed != null ? { embed } : {}) });
             },
             async dispose() {

@@ -11,6 +11,8 @@ type TableStatements = {
     insert: Statement<[bigint, Float32Array, Float32Array]> | Statement<[bigint, Float32Array]>;
     nearest: Statement<[Float32Array, number], { chunkId: number; distance: number }>;
     prefiltered: Statement<[Float32Array, number, Float32Array, number], { chunkId: number; distance: number }> | undefined;
+    scoped: Statement<[Float32Array, string, number], { chunkId: number; distance: number }>;
+    read: Statement<[bigint], { embedding: Buffer }>;
 };
 
 /**
@@ -91,6 +93,26 @@ export class VectorIndex {
         return rows.map((row) => ({ chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 }));
     }
 
+    /**
+     * The `limit` nearest chunks among those of some documents, exactly: the distances of just those
+     * chunks' vectors are computed, so the cost follows the size of the scope, not of the library.
+     */
+    nearestInDocuments(dimension: number, query: Float32Array, limit: number, documentIds: readonly string[]): VectorHit[] {
+        this.#assertAvailable();
+        if (documentIds.length === 0) return [];
+        const k = Math.min(Math.max(1, Math.floor(limit)), maxNearestNeighbours);
+        return this.#prepared(dimension).scoped.all(query, JSON.stringify(documentIds), k)
+            .map((row) => ({ chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 }));
+    }
+
+    /** The stored unit vector of a chunk, or undefined when it has none. */
+    read(dimension: number, chunkId: number): Float32Array | undefined {
+        this.#assertAvailable();
+        const row = this.#prepared(dimension).read.get(BigInt(chunkId));
+        if (row === undefined) return undefined;
+        return new Float32Array(row.embedding.buffer.slice(row.embedding.byteOffset, row.embedding.byteOffset + row.embedding.byteLength));
+    }
+
     #assertAvailable(): void {
         if (this.#problem !== undefined) throw new VectorSearchUnavailableError(this.#problem);
     }
@@ -117,7 +139,13 @@ export class VectorIndex {
                     SELECT c.id AS chunkId, vec_distance_l2(v.embedding, ?) AS distance
                     FROM candidates c JOIN ${table} v ON v.rowid = c.id
                     ORDER BY distance, c.id LIMIT ?`)
-                : undefined
+                : undefined,
+            scoped: this.db.prepare(`
+                SELECT v.rowid AS chunkId, vec_distance_l2(v.embedding, ?) AS distance
+                FROM ${table} v
+                WHERE v.rowid IN (SELECT c.id FROM chunks c WHERE c.document_id IN (SELECT value FROM json_each(?)))
+                ORDER BY distance, chunkId LIMIT ?`),
+            read: this.db.prepare(`SELECT embedding FROM ${table} WHERE rowid = ?`)
         };
         this.#statements.set(dimension, statements);
         return statements;

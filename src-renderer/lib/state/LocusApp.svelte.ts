@@ -4,7 +4,7 @@ import { ChatsState } from "./ChatsState.svelte.js";
 import { ConnectionState } from "./ConnectionState.svelte.js";
 import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
-import { ChatModesState, LibraryState, SourceState } from "./library/index.js";
+import { ChatModesState, CollectionsState, LibraryState, SourceState } from "./library/index.js";
 import { ModelsState } from "./ModelsState.svelte.js";
 import { PersonalizeState } from "./personalize/index.js";
 import {
@@ -30,6 +30,7 @@ export class LocusApp {
     readonly library: LibraryState;
     readonly source: SourceState;
     readonly modes: ChatModesState;
+    readonly collections: CollectionsState;
     readonly personalize: PersonalizeState;
     view = $state<MainView>("chat");
     info = $state<AppInfo | null>(null);
@@ -59,6 +60,7 @@ export class LocusApp {
         this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings, this.models, this.library);
         this.source = new SourceState(api);
         this.modes = new ChatModesState(store);
+        this.collections = new CollectionsState(api, this.errors);
         this.personalize = new PersonalizeState({ api, library: this.library, settings: this.settings, connection: this.connection });
     }
 
@@ -107,6 +109,7 @@ export class LocusApp {
             }),
             api.on("library.changed", ({ documents }) => this.library.applyList(documents)),
             api.on("library.progress", (progress) => this.library.applyProgress(progress)),
+            api.on("collections.changed", ({ collections }) => this.collections.apply(collections)),
             api.on("training.progress", (run) => this.personalize.applyRun(run)),
             api.on("adapters.changed", ({ adapters }) => this.personalize.applyAdapters(adapters)),
             api.on("models.changed", ({ models }) => {
@@ -135,7 +138,7 @@ export class LocusApp {
         }
         const [modelsRead] = await Promise.all([
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
-            this.personalize.refresh()
+            this.personalize.refresh(), this.collections.refresh()
         ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;
@@ -219,7 +222,7 @@ export class LocusApp {
             }
             if (!chatId) return;
         }
-        await this.conversation.send(chatId, text, mode);
+        await this.conversation.send(chatId, text, mode, mode === "library" ? this.collections.scope : {});
     }
 
     async #downloaded(job: DownloadJob): Promise<void> {
