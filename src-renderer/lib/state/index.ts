@@ -8,3 +8,4 @@ export { ModelsState } from "./ModelsState.svelte.js";
 export * from "./setup/index.js";
 export * from "./library/index.js";
 export * from "./personalize/index.js";
+export * from "./advisor/index.js";
