@@ -1,3 +1,4 @@
+import type { LibraryScope } from "../library/resolveScope.js";
 import { LlamaChatSession } from "node-llama-cpp";
 import type { Citation } from "@common/contract/libraryTypes.js";
 import type { ChatDetail, ChatMode, ChatSummary, GenerationStopReason } from "@common/contract/types.js";
@@ -34,7 +35,7 @@ export class ChatService {
         private readonly engine: Engine,
         private readonly events: EventHub,
         private readonly options: {
-            maxAnswerTokens: number; answerer?: () => Promise<Answerer>;
+            maxAnswerTokens: number; answerer?: (scope?: LibraryScope) => Promise<Answerer>;
             /** Turns on the model's one sequence, shared with the local API; the app's chat takes the "app" lane. */
             turns?: GenerationTurns;
             /** The remote engine while the person chose one in Settings → Engine; null: this computer answers. */
@@ -75,7 +76,8 @@ export class ChatService {
     }
 
     /** Stores the question, starts the answer in the background and returns the two message ids. */
-    send(chatId: string, text: string, mode: ChatMode = "chat"): { userMessageId: string; assistantMessageId: string } {
+    /** `scope`: library mode searches only these collections or documents. */
+    send(chatId: string, text: string, mode: ChatMode = "chat", scope?: LibraryScope): { userMessageId: string; assistantMessageId: string } {
         const chat = this.#require(chatId);
         const remote = this.options.remote?.() ?? null;
         const local = remote == null ? this.engine.requireLoaded() : null;
@@ -104,7 +106,7 @@ export class ChatService {
         const generation: Generation = { chatId, messageId: assistant.id, controller, done: Promise.resolve() };
         const turn = async (): Promise<Turn> => {
             if (makeAnswerer == null) return { prompt: text, grounding: null };
-            const answerer = await makeAnswerer();
+            const answerer = await makeAnswerer(scope);
             const answerModel = local != null
                 ? { contextSize: local.context.contextSize, countTokens: (t: string) => local.model.tokenize(t).length, parameterCount: local.parameterCount }
                 : remote!.answerModel();

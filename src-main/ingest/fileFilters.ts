@@ -10,7 +10,9 @@ export const supportedExtensions: ReadonlySet<string> = new Set([
     ".pdf", ".docx",
     ".md", ".markdown", ".mdown", ".mkd",
     ".html", ".htm", ".xhtml",
-    ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex"
+    ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex",
+    // Tables people keep as documents (read row by row under their header).
+    ".csv", ".tsv"
 ]);
 
 /** A name hidden by convention on macOS and Linux (".git", ".DS_Store"). */

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import type { CollectionInfo, LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
 import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import { Answerer } from "../answer/Answerer.js";
 import { EmbedderProvider } from "../engine/EmbedderProvider.js";
@@ -9,6 +9,7 @@ import { IngestService, toDocumentInfo } from "../ingest/index.js";
 import { embeddingModelId } from "../ingest/embeddingModelId.js";
 import { FolderWatcher } from "../ingest/watch/FolderWatcher.js";
 import { sourcePassage } from "../library/sourcePassage.js";
+import { resolveScope, type LibraryScope } from "../library/resolveScope.js";
 import { HybridRetriever } from "../retrieval/HybridRetriever.js";
 import type { SettingsService } from "../settings/SettingsService.js";
 import { LibraryMeta } from "../store/library/LibraryMeta.js";
@@ -19,6 +20,7 @@ import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { ParserClient } from "../ingest/parse/ParserClient.js";
 import type { RemoteEmbedder } from "../remote/RemoteEmbedder.js";
 import type { Embedder } from "../engine/Embedder.js";
+import { parseLimitsFromSettings } from "../ingest/parse/parseLimitsFromSettings.js";
 
 /** An embedding model that can embed a question: this computer's or a server's. */
 type SearchEmbedder = Embedder | RemoteEmbedder;
@@ -51,6 +53,7 @@ export function createLibrary(deps: {
     const embedderInUse = async () => (await deps.remoteEmbedder?.()) ?? embedders.get();
     const ingest = new IngestService({
         store, embedder: embedderInUse, threads: Math.max(1, engine.threads),
+        limits: () => parseLimitsFromSettings(settings.get()),
         ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
     });
     const watcher = new FolderWatcher({
@@ -69,7 +72,8 @@ export function createLibrary(deps: {
      * Library questions search by keywords, also by meaning once an embedding model is chosen, and are
      * reranked when a reranker is chosen (or answered without it, saying why, when it fails to load).
      */
-    const retriever = async (): Promise<{ retriever: HybridRetriever; notice: string | null; embedder: SearchEmbedder | null }> => {
+    const search = async (scope?: LibraryScope): Promise<{ retriever: HybridRetriever; notice: string | null; embedder: SearchEmbedder | null }> => {
+        const searchScope = resolveScope(store, scope);
         const { embedder, problem } = await searchEmbedder();
         const reranker = await rerankers.get();
         const ranking = reranker.model;
@@ -77,10 +81,15 @@ export function createLibrary(deps: {
         const usable = embedder != null && store.embeddingModel()?.id === embeddingModelId(embedder.identity) ? embedder : null;
         const retriever = new HybridRetriever(store, {
             ...(usable ? { embedQuery: (q: string, signal?: AbortSignal) => usable.embed(q, signal) } : {}),
-            ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
+            ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) }),
+            scope: searchScope
         });
         const notices = [problem, reranker.model == null ? reranker.problem : null].filter((text): text is string => text != null);
         return { retriever, notice: notices.length > 0 ? notices.join(" ") : null, embedder: usable };
+    };
+    const retriever = async (scope?: LibraryScope): Promise<{ retriever: HybridRetriever; notice: string | null }> => {
+        const { retriever: found, notice } = await search(scope);
+        return { retriever: found, notice };
     };
     /** The embedding model for questions; an embedding server that cannot be reached leaves keyword search, said in the answer. */
     const searchEmbedder = async (): Promise<{ embedder: SearchEmbedder | null; problem: string | null }> => {
@@ -91,16 +100,31 @@ export function createLibrary(deps: {
             return { embedder: null, problem: `Searched by keywords only: ${reason}` };
         }
     };
-    const answerer = async (): Promise<Answerer> => {
-        const { retriever: found, notice, embedder } = await retriever();
+    const answerer = async (scope?: LibraryScope): Promise<Answerer> => {
+        const { retriever: found, notice, embedder } = await search(scope);
         return new Answerer(found, {
             ...(notice != null ? { notice } : {}),
             ...(embedder != null ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
         });
     };
 
-    async function add(paths: readonly string[]): Promise<LibraryDocumentInfo[]> {
-        const result = await ingest.add(paths);
+    const collections = (): CollectionInfo[] =>
+        store.listCollections().map(({ id, name, documentCount }) => ({ id, name, documentCount }));
+    const collectionsChanged = (): void => {
+        events.emit("collections.changed", { collections: collections() });
+        events.emit("library.changed", { documents: documents() });
+    };
+    ingest.onDocumentsChanged(() => events.emit("collections.changed", { collections: collections() }));
+    const requireCollection = (collectionId: string): CollectionInfo => {
+        const found = collections().find((collection) => collection.id === collectionId);
+        if (found === undefined) throw new NotFoundError("That collection no longer exists.");
+        return found;
+    };
+
+    /** `collectionId`: the files, and folders with the files found in them later, join that collection. */
+    async function add(paths: readonly string[], collectionId?: string | null): Promise<LibraryDocumentInfo[]> {
+        if (collectionId != null) requireCollection(collectionId);
+        const result = await ingest.add(paths, collectionId === undefined ? {} : { collectionId });
         for (const folder of result.folders) await watcher.watchFolder(folder);
         if (result.notFound.length > 0 && result.queued.length + result.unchanged.length === 0)
             throw new NotFoundError(`Not found: ${result.notFound.slice(0, 3).join(", ")}. Check the path and try again.`);
@@ -115,7 +139,26 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, embedderInUse, rerankers, retriever, answerer, documents, add, openDocument,
+        store, ingest, watcher, embedders, embedderInUse, rerankers, retriever, answerer, documents, add, openDocument, collections,
+        createCollection: (name: string): CollectionInfo => {
+            const created = store.createCollection(name);
+            collectionsChanged();
+            return requireCollection(created.id);
+        },
+        renameCollection: (collectionId: string, name: string): CollectionInfo => {
+            store.renameCollection(collectionId, name);
+            collectionsChanged();
+            return requireCollection(collectionId);
+        },
+        deleteCollection: (collectionId: string): void => {
+            if (!store.deleteCollection(collectionId)) throw new NotFoundError("That collection no longer exists.");
+            collectionsChanged();
+        },
+        setDocumentCollection: (documentId: string, collectionId: string | null): LibraryDocumentInfo => {
+            store.setDocumentCollection(documentId, collectionId);
+            collectionsChanged();
+            return toDocumentInfo(store.getDocument(documentId)!);
+        },
         source: (chunkId: number) => sourcePassage(store, chunkId),
         start: async () => {
             ingest.start();

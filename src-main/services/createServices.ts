@@ -22,6 +22,8 @@ import { toContractJob } from "../models/download/toContractJob.js";
 import { ModelFits } from "../models/fit/ModelFits.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
+import { createAdvisor } from "../advisor/createAdvisor.js";
+import type { AdvisorService } from "../advisor/AdvisorService.js";
 import type { InstalledStarterModel } from "../models/starter/findStarterModels.js";
 import { offerStarterModels } from "../models/starter/offerStarterModels.js";
 import { createPersonalize, type Personalize, type PersonalizeDeps } from "../personalize/createPersonalize.js";
@@ -34,6 +36,7 @@ import { openDatabase } from "../store/openDatabase.js";
 import { createLibrary, type Library, type OpenFile } from "./createLibrary.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { EventHub } from "./EventHub.js";
+import { findMissingParts } from "./findMissingParts.js";
 import { LOCUS_VERSION } from "./version.js";
 
 export type ServicesOptions = {
@@ -61,6 +64,8 @@ export type ServicesOptions = {
     training?: PersonalizeDeps["training"];
     /** Where remote servers' API keys are kept (Electron: safeStorage); default: files only this user can read. */
     secrets?: SecretStore;
+    /** Advisor plan settings beyond the budget (tests use fewer probes). */
+    advisor?: Parameters<typeof createAdvisor>[0]["plan"];
     /** The starter models installed with Locus (hosts find them); added to the list and chosen on first start. */
     starterModels?: readonly InstalledStarterModel[];
 };
@@ -81,6 +86,7 @@ export type Services = {
     turns: GenerationTurns;
     /** Settings → Engine: this computer, or an OpenAI-compatible server. */
     remote: RemoteEngine;
+    advisor: AdvisorService;
     dispose(): Promise<void>;
 };
 
@@ -120,6 +126,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
         remoteEmbedder: { name: () => { const info = remote.info(); return info.remoteEmbeddings ? info.embeddingModel : null; }, get: () => remote.embedder() }
     });
     api.service.onChange((status) => events.emit("api.status", status));
+    // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
+    const memory = async () => {
+        const hardware = await setup.hardware();
+        return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
+    };
     const personalize = createPersonalize({
         db, engine, library: library.store, models: modelRepository, chatModelId: () => settings.get().chatModelId,
         dataDir: options.dataDir,
@@ -127,11 +138,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
         ...(options.training ? { training: options.training } : {}),
         ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
-        // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
-        memory: async () => {
-            const hardware = await setup.hardware();
-            return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
-        }
+        memory
+    });
+    const advisor = createAdvisor({
+        db, dataDir: options.dataDir, engine, library, models: modelRepository, modelService: models, settings, personalize, memory,
+        onProgress: (run) => events.emit("advisor.progress", run),
+        ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
+        ...(options.advisor ? { plan: options.advisor } : {})
     });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     fits.onSettled(modelsChanged);
@@ -180,7 +193,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
                 cacheDir: path.join(options.dataDir, "cache", "gguf-headers"),
                 ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})
             }),
-            llama: () => engine.llama()
+            llama: () => engine.llama(),
+            starterChatModel: () => {
+                const starter = options.starterModels?.find((entry) => entry.model.role === "chat");
+                const current = settings.get().chatModelId;
+                const model = current == null ? undefined : modelRepository.get(current);
+                return starter != null && model?.path === starter.path ? { displayName: model.displayName, sizeBytes: model.sizeBytes } : null;
+            }
         }
     );
     setup.onReprobe(() => {
@@ -188,13 +207,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
         modelsChanged();
     });
     engine.onStatus((status) => events.emit("engine.status", status));
-    await engine.llama();
+    // A damaged installation without node-llama-cpp's binaries still starts: the missing part is reported,
+    // and only what needs a model fails (each time with this same error).
+    let llamaError: unknown;
+    await engine.llama().catch((error: unknown) => {
+        llamaError = error;
+    });
+    for (const part of findMissingParts({ db, llamaError })) console.error(`Locus: ${part.problem} Disabled: ${part.disables} ${part.fix}`);
 
     const appInfo = (): AppInfo => ({
         version: LOCUS_VERSION,
         host: options.host,
         capabilities: { nativeFileDialog: options.pickModelFile != null, pathEntry: options.pickModelFile == null },
-        cpuThreads: engine.threads || os.availableParallelism()
+        cpuThreads: engine.threads || os.availableParallelism(),
+        // Asked again each time: a part built or restored while the app runs stops being reported.
+        missingParts: findMissingParts({ db, llamaError })
     });
     // Paths typed by a person exist only where there is no native dialog to choose a file.
     const refuse = new Set<MethodName>([
@@ -236,12 +263,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "downloads.resume": async ({ jobId }) => contractJob(await downloads.resume(jobId)),
         "downloads.cancel": async ({ jobId }) => contractJob(await downloads.cancel(jobId)),
         "library.list": () => library.documents(),
-        "library.addWithDialog": async ({ folders }) => {
+        "library.addWithDialog": async ({ folders, collectionId }) => {
             if (options.pickDocuments == null) throw new UnsupportedError("This window cannot open a file dialog. Type the path of a file or folder instead.");
             const paths = await options.pickDocuments(folders ?? false);
-            return paths.length === 0 ? [] : library.add(paths);
+            return paths.length === 0 ? [] : library.add(paths, collectionId);
         },
-        "library.addPaths": ({ paths }) => library.add(paths),
+        "library.addPaths": ({ paths, collectionId }) => library.add(paths, collectionId),
+        "library.setCollection": ({ documentId, collectionId }) => library.setDocumentCollection(documentId, collectionId),
+        "collections.list": () => library.collections(),
+        "collections.create": ({ name }) => library.createCollection(name),
+        "collections.rename": ({ collectionId, name }) => library.renameCollection(collectionId, name),
+        "collections.delete": ({ collectionId }) => library.deleteCollection(collectionId),
         "library.remove": async ({ documentId }) => {
             if (!(await library.ingest.remove(documentId))) throw new NotFoundError("That document is no longer in the library.");
         },
@@ -257,7 +289,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "chats.get": ({ chatId }) => chats.get(chatId),
         "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
         "chats.delete": ({ chatId }) => chats.delete(chatId),
-        "chats.send": ({ chatId, text, mode }) => chats.send(chatId, text, mode),
+        "chats.send": ({ chatId, text, mode, collectionIds }) => chats.send(chatId, text, mode, collectionIds ? { collectionIds } : undefined),
         "chats.stop": ({ chatId }) => chats.stop(chatId),
         "training.status": () => personalize.training.status(),
         "training.start": (request) => personalize.training.start(request),
@@ -279,10 +311,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "api.rotateToken": () => api.service.rotateToken(),
         "remote.get": () => remote.info(),
         "remote.configure": (patch) => remote.configure(withoutUndefined(patch)),
-        "remote.check": () => remote.check()
+        "remote.check": () => remote.check(),
+        "advisor.status": () => advisor.status(),
+        "advisor.list": () => advisor.list(),
+        "advisor.start": (request) => advisor.start(request),
+        "advisor.cancel": () => advisor.cancel(),
+        "advisor.apply": async ({ runId }) => {
+            const run = await advisor.apply(runId);
+            modelsChanged();
+            return run;
+        },
+        "advisor.remove": ({ runId }) => advisor.remove(runId)
     }, { refuse });
 
-    if (options.starterModels != null && options.starterModels.length > 0)
+    // Offering reads each model's header through the runtime: without it there is nothing to offer them to.
+    if (llamaError === undefined && options.starterModels != null && options.starterModels.length > 0)
         await offerStarterModels({
             installed: options.starterModels, models, settings, repository: settingsRepository, log: (message) => console.error(message)
         });
@@ -298,10 +341,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings, personalize, api: api.service, turns, remote,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize, advisor, api: api.service, turns, remote,
         async dispose() {
             await api.service.dispose();
             api.local.dispose();
+            await advisor.dispose();
             await personalize.dispose();
             await downloads.dispose();
             await library.dispose();

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
 import type { ApiStatus, RemoteEngineCheck, RemoteEngineInfo } from "./apiTypes.js";
+import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
-import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
-import type { Settings } from "./settingsTypes.js";
+import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
+import { documentLimitBounds, type Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 
@@ -12,6 +13,8 @@ const none = z.strictObject({});
 const catalogId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "must be a catalog id");
 const quant = z.string().min(1).max(20).regex(/^[A-Za-z0-9_]+$/, "must be a quantization name");
 const contextSize = z.number().int().min(256).max(1_048_576);
+const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+const collectionName = z.string().trim().min(1).max(100);
 
 /** A method of the contract: its argument schema and (by type only) its result. */
 export type MethodSpec<I extends z.ZodType, O> = { input: I; output?: O };
@@ -52,9 +55,13 @@ export const methods = {
         rerankerModelId: id.nullable().optional(),
         contextSize: contextSize.optional(),
         threads: z.number().int().min(1).max(512).nullable().optional(),
-        learningMethod: z.enum(["rag", "rag+lora"]).optional(),
+        learningMethod: z.enum(["none", "rag", "lora", "rag+lora"]).optional(),
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60).optional(),
-        setupDone: z.boolean().optional()
+        setupDone: z.boolean().optional(),
+        maxDocumentMegabytes: bounded(documentLimitBounds.maxDocumentMegabytes).optional(),
+        maxDocumentPages: bounded(documentLimitBounds.maxDocumentPages).optional(),
+        maxInflatedMegabytes: bounded(documentLimitBounds.maxInflatedMegabytes).optional(),
+        parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional()
     })),
 
     "downloads.list": method<DownloadJob[]>()(none),
@@ -64,8 +71,17 @@ export const methods = {
     "downloads.cancel": method<DownloadJob>()(z.strictObject({ jobId: id })),
 
     "library.list": method<LibraryDocumentInfo[]>()(none),
-    "library.addWithDialog": method<LibraryDocumentInfo[]>()(z.strictObject({ folders: z.boolean().optional() })),
-    "library.addPaths": method<LibraryDocumentInfo[]>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) })),
+    "library.addWithDialog": method<LibraryDocumentInfo[]>()(z.strictObject({ folders: z.boolean().optional(), collectionId: id.nullable().optional() })),
+    "library.addPaths": method<LibraryDocumentInfo[]>()(z.strictObject({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(100), collectionId: id.nullable().optional()
+    })),
+    /** Moves a document into a collection (null: none). */
+    "library.setCollection": method<LibraryDocumentInfo>()(z.strictObject({ documentId: id, collectionId: id.nullable() })),
+    "collections.list": method<CollectionInfo[]>()(none),
+    "collections.create": method<CollectionInfo>()(z.strictObject({ name: collectionName })),
+    "collections.rename": method<CollectionInfo>()(z.strictObject({ collectionId: id, name: collectionName })),
+    /** Its documents stay in the library, in no collection. */
+    "collections.delete": method<void>()(z.strictObject({ collectionId: id })),
     "library.remove": method<void>()(z.strictObject({ documentId: id })),
     "library.reindex": method<void>()(z.strictObject({ documentId: id.optional() })),
     "library.cancel": method<IngestProgress>()(none),
@@ -79,7 +95,11 @@ export const methods = {
     "chats.rename": method<ChatSummary>()(z.strictObject({ chatId: id, title: z.string().trim().min(1).max(200) })),
     "chats.delete": method<void>()(z.strictObject({ chatId: id })),
     "chats.send": method<{ userMessageId: string; assistantMessageId: string }>()(
-        z.strictObject({ chatId: id, text: z.string().trim().min(1).max(100_000), mode: z.enum(["chat", "library"]).optional() })
+        z.strictObject({
+            chatId: id, text: z.string().trim().min(1).max(100_000), mode: z.enum(["chat", "library"]).optional(),
+            /** Library mode: search only these collections (none given: the whole library). */
+            collectionIds: z.array(id).min(1).max(100).optional()
+        })
     ),
     "chats.stop": method<void>()(z.strictObject({ chatId: id })),
 
@@ -137,7 +157,19 @@ export const methods = {
         embeddingApiKey: z.string().max(4096).nullable().optional()
     })),
     /** Asks the server for its models: whether it answers, with which models, in words. */
-    "remote.check": method<RemoteEngineCheck>()(none)
+    "remote.check": method<RemoteEngineCheck>()(none),
+
+    /** The Advisor's run under way, or else its latest; null when it never ran. */
+    "advisor.status": method<AdvisorRunInfo | null>()(none),
+    /** Every run kept, newest first, each marked stale when the library changed a lot since. */
+    "advisor.list": method<AdvisorRunInfo[]>()(none),
+    /** Measures, within the budget, how Locus should answer from this library (RAG, learning, both) with which model. */
+    "advisor.start": method<AdvisorRunInfo>()(z.strictObject({ budgetMinutes: z.number().int().min(1).max(24 * 60) })),
+    /** Stops the run; the figures so far and their recommendation are kept. */
+    "advisor.cancel": method<AdvisorRunInfo | null>()(none),
+    /** Puts a run's recommendation into effect: model, compression, learning method and adapter. */
+    "advisor.apply": method<AdvisorRunInfo>()(z.strictObject({ runId: id })),
+    "advisor.remove": method<AdvisorRunInfo[]>()(z.strictObject({ runId: id }))
 } as const;
 
 export type Methods = typeof methods;

@@ -25,8 +25,8 @@ export class ChunkRepository {
     constructor(db: Database) {
         this.#statements = {
             insert: db.prepare(`
-                INSERT INTO chunks (document_id, ordinal, section_index, page, heading_path, char_start, char_end, token_count, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                INSERT INTO chunks (document_id, ordinal, section_index, page, heading_path, char_start, char_end, token_count, text, embed_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
             deleteForDocument: db.prepare("DELETE FROM chunks WHERE document_id = ?"),
             deleteAll: db.prepare("DELETE FROM chunks"),
             forDocument: db.prepare<[string], ChunkRow>(`${selectChunks} WHERE c.document_id = ? ORDER BY c.ordinal`),
@@ -36,7 +36,11 @@ export class ChunkRepository {
             // rank is bm25 with the weights set in migration 002; lower is better, so it is negated.
             keyword: db.prepare<[string, number], KeywordHit>(
                 "SELECT rowid AS chunkId, -rank AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?"
-            )
+            ),
+            keywordScoped: db.prepare<[string, string, number], KeywordHit>(`
+                SELECT rowid AS chunkId, -rank AS score FROM chunks_fts
+                WHERE chunks_fts MATCH ? AND rowid IN (SELECT id FROM chunks WHERE document_id IN (SELECT value FROM json_each(?)))
+                ORDER BY rank LIMIT ?`)
         };
     }
 
@@ -44,7 +48,7 @@ export class ChunkRepository {
     insert(documentId: string, ordinal: number, chunk: NewChunk): number {
         const result = this.#statements.insert.run(
             documentId, ordinal, chunk.sectionIndex, chunk.page ?? null, JSON.stringify(chunk.headingPath),
-            chunk.charStart, chunk.charEnd, chunk.tokenCount, chunk.text
+            chunk.charStart, chunk.charEnd, chunk.tokenCount, chunk.text, chunk.embedHash === undefined ? null : Buffer.from(chunk.embedHash)
         );
         return Number(result.lastInsertRowid);
     }
@@ -76,7 +80,9 @@ export class ChunkRepository {
     }
 
     /** `match` must be a safe FTS5 expression built by toFtsQuery, never raw input. */
-    keywordSearch(match: string, limit: number): KeywordHit[] {
-        return this.#statements.keyword.all(match, Math.max(1, Math.floor(limit)));
+    keywordSearch(match: string, limit: number, documentIds?: readonly string[]): KeywordHit[] {
+        const k = Math.max(1, Math.floor(limit));
+        if (documentIds === undefined) return this.#statements.keyword.all(match, k);
+        return documentIds.length === 0 ? [] : this.#statements.keywordScoped.all(match, JSON.stringify(documentIds), k);
     }
 }

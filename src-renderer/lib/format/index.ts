@@ -10,7 +10,7 @@ export { formatBytes } from "./formatBytes.js";
 export { formatMinutes, formatTimeLeft } from "./formatDuration.js";
 export { formatSpeed } from "./formatSpeed.js";
 export {
-    describeCitation, describeDocumentFacts, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
+    describeCitation, describeDocumentFacts, describeDocumentProgress, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
     describePlace, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
 } from "./describeLibrary.js";
 export {
@@ -22,3 +22,7 @@ export {
     describeLossChart, layoutLossChart, lossSeries, maxPlottedPoints, niceTicks, stepDecimals, thinPoints,
     type AxisTicks, type ChartMarker, type ChartTick, type LossChartLayout, type LossPoint, type LossSeries
 } from "./lossChart.js";
+export { advisorSeries, describeAdvisorChart, layoutAdvisorChart, type AdvisorChartLayout, type AdvisorSeries } from "./advisorChart.js";
+export {
+    describeAdvisorState, describeConfig, describeMethod, formatLearningTime, formatQuality, formatRunDate, isAdvisorActive, rankedConfigs
+} from "./describeAdvisor.js";

@@ -55,7 +55,8 @@ export class ConversationState {
     }
 
     /** `mode` "library" asks for an answer grounded in the documents, with citations. */
-    async send(chatId: string, text: string, mode: ChatMode = "chat"): Promise<void> {
+    /** `scope`: library questions search only these collections (none: the whole library). */
+    async send(chatId: string, text: string, mode: ChatMode = "chat", scope: { collectionIds?: string[] } = {}): Promise<void> {
         const content = text.trim();
         if (!content || this.generating) return;
         const placeholderId = `pending-${++this.#placeholders}`;
@@ -65,7 +66,7 @@ export class ConversationState {
         this.draft = "";
         this.generation = { chatId, messageId: null };
         this.#sendsInFlight++;
-        const result = await this.#api.chats.send({ chatId, text: content, mode });
+        const result = await this.#api.chats.send({ chatId, text: content, mode, ...scope });
         this.#sendsInFlight--;
         const waiting = this.generation?.chatId === chatId && this.generation.messageId === null;
         if (!result.ok) {

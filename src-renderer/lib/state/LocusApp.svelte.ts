@@ -4,8 +4,9 @@ import { ChatsState } from "./ChatsState.svelte.js";
 import { ConnectionState } from "./ConnectionState.svelte.js";
 import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
-import { ChatModesState, LibraryState, SourceState } from "./library/index.js";
+import { ChatModesState, CollectionsState, LibraryState, SourceState } from "./library/index.js";
 import { ModelsState } from "./ModelsState.svelte.js";
+import { AdvisorState } from "./advisor/index.js";
 import { PersonalizeState } from "./personalize/index.js";
 import {
     browserKeyValueStore, DownloadsState, localSettingsStorage, SettingsPanelState, SettingsState, SetupInfoState, WizardState,
@@ -30,8 +31,12 @@ export class LocusApp {
     readonly library: LibraryState;
     readonly source: SourceState;
     readonly modes: ChatModesState;
+    readonly collections: CollectionsState;
     readonly personalize: PersonalizeState;
+    readonly advisor: AdvisorState;
     view = $state<MainView>("chat");
+    /** Personalize's two tabs: teaching the model, and the Advisor that measures which way to learn. */
+    personalizeTab = $state<"teach" | "advisor">("teach");
     info = $state<AppInfo | null>(null);
     /** True once everything was read after connecting (tests wait for it before checking what did not open). */
     loaded = $state(false);
@@ -59,7 +64,9 @@ export class LocusApp {
         this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings, this.models, this.library);
         this.source = new SourceState(api);
         this.modes = new ChatModesState(store);
+        this.collections = new CollectionsState(api, this.errors);
         this.personalize = new PersonalizeState({ api, library: this.library, settings: this.settings, connection: this.connection });
+        this.advisor = new AdvisorState(api, this.connection);
     }
 
     /** A dialog (the wizard or Settings) has the person's attention: the app's shortcuts wait. */
@@ -108,8 +115,10 @@ export class LocusApp {
             }),
             api.on("library.changed", ({ documents }) => this.library.applyList(documents)),
             api.on("library.progress", (progress) => this.library.applyProgress(progress)),
+            api.on("collections.changed", ({ collections }) => this.collections.apply(collections)),
             api.on("training.progress", (run) => this.personalize.applyRun(run)),
             api.on("adapters.changed", ({ adapters }) => this.personalize.applyAdapters(adapters)),
+            api.on("advisor.progress", (run) => this.advisor.apply(run)),
             api.on("models.changed", ({ models }) => {
                 this.models.applyList(models);
                 // Which catalog files are on this computer may have changed with the list.
@@ -136,7 +145,7 @@ export class LocusApp {
         }
         const [modelsRead] = await Promise.all([
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
-            this.personalize.refresh(), this.settingsPanel.remoteEngine.load()
+            this.personalize.refresh(), this.collections.refresh(), this.advisor.refresh(), this.settingsPanel.remoteEngine.load()
         ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;
@@ -164,6 +173,32 @@ export class LocusApp {
         void this.settings.loadMain();
         void this.library.refresh();
         void this.personalize.refresh();
+    }
+
+    /** Opens the Advisor (a tab of Personalize): it measures which way Locus should learn this library. */
+    showAdvisor(): void {
+        this.showPersonalize();
+        this.personalizeTab = "advisor";
+        void this.advisor.refresh();
+    }
+
+    /** From the wizard's learning row: the person would rather measure than follow the guideline. */
+    openAdvisorFromWizard(): void {
+        if (this.wizard.open) this.wizard.dismiss();
+        this.showAdvisor();
+    }
+
+    /**
+     * Applies an Advisor run's recommendation (model, compression, learning method, adapter in main), then
+     * has new chats ask the library when the method searches it, and goes to the chat.
+     */
+    async applyAdvice(runId: string): Promise<void> {
+        const run = this.advisor.runs.find((r) => r.id === runId) ?? this.advisor.run;
+        if (!(await this.advisor.applyRecommendation(runId))) return;
+        const method = run?.recommendation?.method;
+        if (method != null) this.modes.set(null, method === "rag" || method === "rag+lora" ? "library" : "chat");
+        await Promise.all([this.settings.loadMain(), this.personalize.refresh(), this.models.refresh()]);
+        this.view = "chat";
     }
 
     /** Activates the adapter and goes to the chat, where the next answer uses it. */
@@ -220,7 +255,7 @@ export class LocusApp {
             }
             if (!chatId) return;
         }
-        await this.conversation.send(chatId, text, mode);
+        await this.conversation.send(chatId, text, mode, mode === "library" ? this.collections.scope : {});
     }
 
     async #downloaded(job: DownloadJob): Promise<void> {

@@ -10,3 +10,4 @@ export * from "./library/index.js";
 export * from "./personalize/index.js";
 export * from "./api/index.js";
 export * from "./remote/index.js";
+export * from "./advisor/index.js";

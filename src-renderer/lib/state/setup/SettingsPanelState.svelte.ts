@@ -1,3 +1,4 @@
+import { DocumentLimitsEditor } from "./DocumentLimitsEditor.svelte.js";
 import type { CatalogListing, LocusApi } from "@common/contract";
 import { ApiAccessState } from "../api/ApiAccessState.svelte.js";
 import { RemoteEngineState } from "../remote/RemoteEngineState.svelte.js";
@@ -67,6 +68,8 @@ export class SettingsPanelState {
     readonly apiAccess: ApiAccessState;
     /** This computer or a remote server writes the answers; applied by its own buttons. */
     readonly remoteEngine: RemoteEngineState;
+    /** Per-document limits of the parser; applied on their own button. */
+    readonly documentLimits: DocumentLimitsEditor;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
@@ -88,6 +91,7 @@ export class SettingsPanelState {
         this.rerankerPicker = new RerankerPicker(settings, models);
         this.apiAccess = new ApiAccessState(api);
         this.remoteEngine = new RemoteEngineState(api);
+        this.documentLimits = new DocumentLimitsEditor(settings);
     }
 
     async show(): Promise<void> {
@@ -103,6 +107,7 @@ export class SettingsPanelState {
             this.rerankerPicker.reset();
             void this.apiAccess.load();
             void this.remoteEngine.load();
+            this.documentLimits.reset();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.
