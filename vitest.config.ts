@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const common = fileURLToPath(new URL("./src-main/common", import.meta.url));
+const llamaServerSetup = fileURLToPath(new URL("./tests/support/llamaCpp/buildLlamaServerOnce.ts", import.meta.url));
 
 // Three tiers run by vitest: pure logic (fast, no model), tests with a synthetic model, and quality tests
 // with the real starter models.
@@ -20,6 +21,7 @@ export default defineConfig({
                     // Real starter models (npm run setup) on a fictional corpus: answers must be right, not only arrive.
                     name: "quality",
                     include: ["tests/quality/**/*.test.ts"],
+                    globalSetup: [llamaServerSetup],
                     fileParallelism: false,
                     testTimeout: 900_000,
                     hookTimeout: 900_000
@@ -40,6 +42,8 @@ export default defineConfig({
                 test: {
                     name: "model",
                     include: ["tests/model/**/*.test.ts"],
+                    // The reference llama-server (remote engine tests) is compiled once here, not inside a test's hook.
+                    globalSetup: [llamaServerSetup],
                     // Model tests share 2 cores: running them one file at a time keeps llama.cpp from
                     // oversubscribing the CPU, which would make every test slower, not faster.
                     fileParallelism: false,

@@ -36,8 +36,19 @@ export type EnsureLlamaServerOptions = {
     echo?: boolean
 };
 
-/** Builds llama-server from the bundled llama.cpp once (cached in .cache/llama-server-build) and returns the binary's path. */
-export async function ensureLlamaServer({ jobs = 2, echo = false }: EnsureLlamaServerOptions = {}): Promise<string> {
+/** One build at a time in this process: the model and quality projects' global setups and the tests may all ask. */
+let pending: Promise<string> | null = null;
+
+/**
+ * Builds llama-server from the bundled llama.cpp once (cached in .cache/llama-server-build) and returns the
+ * binary's path. Only the llama-server target (and what it links) is compiled, with `jobs` parallel jobs.
+ */
+export function ensureLlamaServer(options: EnsureLlamaServerOptions = {}): Promise<string> {
+    pending ??= build(options).finally(() => (pending = null));
+    return pending;
+}
+
+async function build({ jobs = 2, echo = false }: EnsureLlamaServerOptions): Promise<string> {
     const binary = path.join(llamaServerBuildDir, "bin", process.platform === "win32" ? "llama-server.exe" : "llama-server");
     const stamp = JSON.stringify({ commit: await bundleHeadCommit(), cmakeOptions });
     if (await pathExists(binary) && await readText(stampFile) === stamp) return binary;
