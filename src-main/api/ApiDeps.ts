@@ -10,7 +10,10 @@ export type ApiDeps = {
     chat(): ChatGenerator;
     /** The library's embedding model; null when none is chosen. */
     embedder(): Promise<TextEmbedder | null>;
-    /** Absent where there is no document library (the `locus-library` model and search are then not offered). */
+    /**
+     * Absent where there is no document library (the `locus-library` models and search are then not offered).
+     * A scope limits answers and search to collections (the `locus-library:<collection>` models and stores).
+     */
     library?: { answers: LibraryAnswers; search: LibrarySearch };
 };
 

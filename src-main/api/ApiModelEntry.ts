@@ -8,4 +8,6 @@ export type ApiModelEntry = {
     ready: boolean;
     /** Unix seconds, when it was added. */
     created: number;
+    /** A library model of one collection (`locus-library:<name>`): it answers and searches only there. */
+    collectionId?: string;
 };

@@ -8,7 +8,9 @@ import type { ChatGenerator, TextEmbedder } from "../generation/types.js";
 import type { IngestEmbedder } from "../ingest/types.js";
 import type { HybridRetriever } from "../retrieval/HybridRetriever.js";
 import type { StoredModel } from "../store/ModelRepository.js";
-import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import type { CollectionInfo, LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import type { LibraryScope } from "../library/resolveScope.js";
+import { collectionModelName } from "./collectionModelName.js";
 import { LIBRARY_MODEL, type ApiDeps } from "./ApiDeps.js";
 import type { ApiModelEntry } from "./ApiModelEntry.js";
 import { apiModelNames } from "./apiModelNames.js";
@@ -27,9 +29,11 @@ export type CreateApiDeps = {
     embeddingModelId: () => string | null;
     embedders: EmbedderProvider;
     library: {
-        answerer: () => Promise<Answerer>;
-        retriever: () => Promise<{ retriever: HybridRetriever }>;
+        answerer: (scope?: LibraryScope) => Promise<Answerer>;
+        retriever: (scope?: LibraryScope) => Promise<{ retriever: HybridRetriever }>;
         documents: () => LibraryDocumentInfo[];
+        /** Each collection gets a library model and a vector store of its own. */
+        collections: () => CollectionInfo[];
     };
     /** Where the API's settings and token are kept. */
     store: InternalStore;
@@ -59,11 +63,15 @@ export function createApi(deps: CreateApiDeps): { service: ApiService; local: Lo
             created: Math.floor(model.addedAt / 1000)
         }));
         const now = Math.floor(Date.now() / 1000);
+        const answering = remote != null || loaded != null;
         return [
             ...(remote != null ? [{ id: remote.modelName, role: "chat" as const, ready: true, created: now }] : []),
             ...(remoteEmbedding != null ? [{ id: remoteEmbedding, role: "embedding" as const, ready: true, created: now }] : []),
             ...installed,
-            { id: LIBRARY_MODEL, role: "library", ready: remote != null || loaded != null, created: now }
+            { id: LIBRARY_MODEL, role: "library", ready: answering, created: now },
+            ...deps.library.collections().map((collection): ApiModelEntry => ({
+                id: collectionModelName(collection.name), role: "library", ready: answering, created: now, collectionId: collection.id
+            }))
         ];
     };
     const apiDeps: ApiDeps = {
@@ -78,7 +86,7 @@ export function createApi(deps: CreateApiDeps): { service: ApiService; local: Lo
         },
         library: {
             answers: new LibraryAnswers(deps.library.answerer, chat),
-            search: new LibrarySearch(async () => (await deps.library.retriever()).retriever, deps.library.documents)
+            search: new LibrarySearch(async (scope) => (await deps.library.retriever(scope)).retriever, deps.library.documents)
         }
     };
     const routes = apiRoutes(apiDeps);

@@ -265,4 +265,33 @@ describe("the local API on the app's own services", () => {
         client = fresh;
         status = rotated;
     });
+
+    it("serves one library model and vector store per collection, answering and searching only its documents", async () => {
+        const sea = await value<{ id: string }>(call("collections.create", { name: "Sea notes" }));
+        const land = await value<{ id: string }>(call("collections.create", { name: "Land" }));
+        const [seaDoc] = services.library.documents();
+        await value(call("library.setCollection", { documentId: seaDoc!.id, collectionId: sea.id }));
+        const landDir = path.join(dataDir, "land");
+        fs.mkdirSync(landDir);
+        fs.writeFileSync(path.join(landDir, "hills.md"), "# The hills\n\nIn spring the grass on the hills turns a bright gold.\n");
+        await value(call("library.addPaths", { paths: [landDir], collectionId: land.id }));
+        const deadline = Date.now() + 60_000;
+        while (services.library.documents().some((d) => d.status !== "indexed") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        await load("scripted-cite");
+
+        const listed = (await client.models.list()).data.map((model) => model.id);
+        expect(listed).toEqual(expect.arrayContaining(["locus-library", "locus-library:Sea notes", "locus-library:Land"]));
+        const question = { messages: [{ role: "user" as const, content: "What colour is the harbour in winter?" }] };
+        const citedFiles = async (model: string) =>
+            ((await client.chat.completions.create({ model, ...question })) as unknown as { citations: { file: string }[] }).citations.map((c) => c.file);
+        expect(await citedFiles("locus-library:Sea notes")).toEqual(["sea.md"]);
+        expect(await citedFiles("locus-library:Land")).not.toContain("sea.md");
+
+        const files = async (store: string) => (await client.vectorStores.search(store, { query: "harbour winter colour", max_num_results: 5 })).data.map((hit) => hit.filename);
+        expect(await files("locus-library:Sea notes")).toEqual(["sea.md"]);
+        expect(await files("locus-library:Land")).toEqual(["hills.md"]);
+        expect(new Set(await files("locus-library"))).toEqual(new Set(["sea.md", "hills.md"]));
+        expect(await client.vectorStores.retrieve("locus-library:Land")).toMatchObject({ id: "locus-library:Land", name: "Land", file_counts: { completed: 1, total: 1 } });
+        expect((await client.vectorStores.list()).data.map((store) => store.id)).toEqual(["locus-library", "locus-library:Land", "locus-library:Sea notes"]);
+    });
 });

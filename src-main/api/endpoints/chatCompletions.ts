@@ -1,6 +1,6 @@
 import type { FinishReason, GenerationResult, ToolCall } from "../../generation/types.js";
 import { ApiError } from "../ApiError.js";
-import { LIBRARY_MODEL, type ApiDeps } from "../ApiDeps.js";
+import type { ApiDeps } from "../ApiDeps.js";
 import type { ApiReply, ApiRoute } from "../ApiRoute.js";
 import type { ApiCitation } from "../library/ApiCitation.js";
 import { resolveModel } from "../resolveModel.js";
@@ -29,11 +29,12 @@ export function chatCompletionsRoute(deps: ApiDeps): ApiRoute {
             const options = chatRequestOptions(request);
             const frame = { id: responseId("chatcmpl"), created: unixSeconds(), model: entry.id };
             const run = (onText?: (text: string) => void): Promise<Answer> => {
-                if (entry.id === LIBRARY_MODEL && deps.library != null) {
+                if (entry.role === "library" && deps.library != null) {
                     if (options.tools != null || options.format != null)
-                        throw ApiError.invalid(`"${LIBRARY_MODEL}" answers in text with citations: send it no tools or response_format.`, "model");
+                        throw ApiError.invalid(`"${entry.id}" answers in text with citations: send it no tools or response_format.`, "model");
                     return deps.library.answers.answer({
                         messages, stop: options.stop, signal, ...(options.maxTokens != null ? { maxTokens: options.maxTokens } : {}),
+                        ...(entry.collectionId != null ? { scope: { collectionIds: [entry.collectionId] } } : {}),
                         ...(onText ? { onText } : {})
                     }).then((answer) => ({ ...answer, toolCalls: [] }));
                 }

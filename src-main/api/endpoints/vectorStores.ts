@@ -1,34 +1,48 @@
 import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
 import { ApiError } from "../ApiError.js";
 import { LIBRARY_MODEL, type ApiDeps } from "../ApiDeps.js";
+import type { ApiModelEntry } from "../ApiModelEntry.js";
 import type { ApiRoute } from "../ApiRoute.js";
 import type { LibrarySearch } from "../library/LibrarySearch.js";
 import { parseRequest } from "../wire/parseRequest.js";
 import { searchRequestSchema } from "../wire/searchRequest.js";
 
 /**
- * The library as one OpenAI-style vector store (`locus-library`): list, retrieve, and search, which returns
- * passages without generating, shaped like OpenAI's vector-store search results.
+ * The library as OpenAI-style vector stores: `locus-library` for all of it and `locus-library:<collection>` for
+ * each collection (the same names as the library models): list, retrieve, and search, which returns passages
+ * without generating, shaped like OpenAI's vector-store search results.
  */
 export function vectorStoreRoutes(deps: ApiDeps): ApiRoute[] {
     const search = deps.library?.search;
     if (search == null) return [];
+    const stores = () => deps.models().filter((entry) => entry.role === "library");
     const store = (id: string) => {
-        if (id !== LIBRARY_MODEL) throw new ApiError(404, `No vector store "${id}": Locus's library is "${LIBRARY_MODEL}".`, "invalid_request_error", "not_found", "vector_store_id");
-        return wireStore(search.documents());
+        const entry = stores().find((candidate) => candidate.id === id);
+        if (entry == null)
+            throw new ApiError(404, `No vector store "${id}". Locus's library stores: ${stores().map((candidate) => candidate.id).join(", ")}.`, "invalid_request_error", "not_found", "vector_store_id");
+        return entry;
     };
+    const wire = (entry: ApiModelEntry) =>
+        wireStore(entry, search.documents().filter((document) => entry.collectionId == null || document.collectionId === entry.collectionId));
     return [
-        { method: "GET", path: "/v1/vector_stores", handle: () => ({ json: { object: "list", data: [store(LIBRARY_MODEL)], first_id: LIBRARY_MODEL, last_id: LIBRARY_MODEL, has_more: false } }) },
-        { method: "GET", path: "/v1/vector_stores/:id", handle: ({ params }) => ({ json: store(params.id!) }) },
+        {
+            method: "GET", path: "/v1/vector_stores",
+            handle: () => {
+                const all = stores();
+                return { json: { object: "list", data: all.map(wire), first_id: all[0]?.id ?? null, last_id: all.at(-1)?.id ?? null, has_more: false } };
+            }
+        },
+        { method: "GET", path: "/v1/vector_stores/:id", handle: ({ params }) => ({ json: wire(store(params.id!)) }) },
         {
             method: "POST", path: "/v1/vector_stores/:id/search",
             handle: async ({ params, body, signal }) => {
-                store(params.id!);
+                const entry = store(params.id!);
                 const request = parseRequest(searchRequestSchema, body);
                 if (request.filters != null) throw ApiError.invalid("Locus's library search takes no attribute filters.", "filters");
                 const queries = typeof request.query === "string" ? [request.query] : request.query;
                 const threshold = request.ranking_options?.score_threshold ?? 0;
-                const hits = await search.search(queries.join(" "), request.max_num_results ?? 10, signal);
+                const scope = entry.collectionId != null ? { collectionIds: [entry.collectionId] } : undefined;
+                const hits = await search.search(queries.join(" "), request.max_num_results ?? 10, signal, scope);
                 return { json: searchPage(queries, hits.filter((hit) => hit.score >= threshold)) };
             }
         }
@@ -50,12 +64,13 @@ function searchPage(queries: string[], hits: Awaited<ReturnType<LibrarySearch["s
     };
 }
 
-function wireStore(documents: LibraryDocumentInfo[]) {
+function wireStore(entry: ApiModelEntry, documents: LibraryDocumentInfo[]) {
     const count = (...statuses: LibraryDocumentInfo["status"][]) => documents.filter((d) => statuses.includes(d.status)).length;
     const inProgress = count("queued", "parsing", "embedding");
     const created = documents.reduce((first, d) => Math.min(first, d.updatedAt), Date.now());
     return {
-        id: LIBRARY_MODEL, object: "vector_store", name: "Locus library", created_at: Math.floor(created / 1000),
+        id: entry.id, object: "vector_store", name: entry.collectionId == null ? "Locus library" : entry.id.slice(LIBRARY_MODEL.length + 1),
+        created_at: Math.floor(created / 1000),
         status: inProgress > 0 ? "in_progress" : "completed", usage_bytes: documents.reduce((sum, d) => sum + d.sizeBytes, 0),
         file_counts: { in_progress: inProgress, completed: count("indexed"), failed: count("failed"), cancelled: 0, total: documents.length },
         last_active_at: null, metadata: {}, expires_after: null, expires_at: null

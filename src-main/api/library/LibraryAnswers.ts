@@ -2,6 +2,7 @@ import { InvalidInputError } from "@common/errors.js";
 import type { Answerer } from "../../answer/Answerer.js";
 import { GROUNDED_SAMPLING } from "../../answer/groundedSampling.js";
 import type { ChatGenerator, FinishReason, GenerationMessage } from "../../generation/types.js";
+import type { LibraryScope } from "../../library/resolveScope.js";
 import type { ApiCitation } from "./ApiCitation.js";
 
 export type LibraryAnswerRequest = {
@@ -9,6 +10,8 @@ export type LibraryAnswerRequest = {
     maxTokens?: number;
     stop?: readonly string[];
     signal?: AbortSignal;
+    /** Search only these collections (a `locus-library:<collection>` model); absent: the whole library. */
+    scope?: LibraryScope;
     /** The answer as generated, before its citations are checked. */
     onText?: (text: string) => void;
 };
@@ -30,7 +33,7 @@ export type LibraryAnswer = {
  */
 export class LibraryAnswers {
     constructor(
-        private readonly answerer: () => Promise<Answerer>,
+        private readonly answerer: (scope?: LibraryScope) => Promise<Answerer>,
         private readonly generator: () => ChatGenerator
     ) {}
 
@@ -39,7 +42,7 @@ export class LibraryAnswers {
         const question = lastUser < 0 ? "" : request.messages[lastUser]!.text.trim();
         if (question === "") throw new InvalidInputError("Ask the library a question: the last user message is empty or missing.");
         const generator = this.generator();
-        const answerer = await this.answerer();
+        const answerer = await this.answerer(request.scope);
         const prepared = await answerer.prepare(question, generator.answerModel(), request.signal);
         // Earlier turns stay as conversation; the client's own system messages give way to the grounded prompt.
         const earlier = request.messages.slice(0, lastUser).flatMap((m): GenerationMessage[] =>

@@ -1,4 +1,5 @@
 import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import type { LibraryScope } from "../../library/resolveScope.js";
 import type { HybridRetriever } from "../../retrieval/HybridRetriever.js";
 import type { RetrievedChunk } from "../../retrieval/types.js";
 
@@ -13,12 +14,13 @@ export type SearchHit = { chunk: RetrievedChunk; score: number };
  */
 export class LibrarySearch {
     constructor(
-        private readonly retriever: () => Promise<HybridRetriever>,
+        private readonly retriever: (scope?: LibraryScope) => Promise<HybridRetriever>,
         readonly documents: () => LibraryDocumentInfo[]
     ) {}
 
-    async search(query: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]> {
-        const retriever = await this.retriever();
+    /** `scope`: only these collections (a collection's vector store); absent: the whole library. */
+    async search(query: string, limit: number, signal?: AbortSignal, scope?: LibraryScope): Promise<SearchHit[]> {
+        const retriever = await this.retriever(scope);
         const found = await retriever.retrieve(query, { limit, ...(signal ? { signal } : {}) });
         return found.map((chunk) => ({ chunk, score: Math.min(1, chunk.scores.fused * (RRF_K + 1) / 2) }));
     }
