@@ -96,3 +96,41 @@ test("a remote engine that cannot be reached is said plainly in the chat, which 
     await page.getByTestId("stop").click();
     await expect(local).toHaveAttribute("data-status", /^(stopped|done)$/);
 });
+
+test("embeddings from a server: plain http to another machine is refused, an unreachable one is named where indexing waits, and switching it off takes effect", async ({ page }) => {
+    const docs = path.join(dataDir, "docs");
+    fs.mkdirSync(docs);
+    fs.writeFileSync(path.join(docs, "sea.md"), "# The sea\n\nIn winter the water of the harbour turns a deep teal.\n");
+    host = await startBrowserHost({ dataDir });
+    await page.goto(host.url);
+    await page.getByTestId("wizard-skip").click();
+
+    await page.getByTestId("open-settings").click();
+    const engine = page.getByTestId("settings-engine");
+    await engine.getByTestId("settings-engine-embeddings").check();
+    await engine.getByTestId("settings-engine-embedding-url").fill("http://gpu.example:8081/v1");
+    await engine.getByTestId("settings-engine-embedding-model").fill("e5-large");
+    await engine.getByTestId("settings-engine-embeddings-save").click();
+    await expect(engine.getByTestId("settings-engine-problem")).toContainText("Use https://");
+    // On this computer http is allowed; nothing listens on port 9.
+    await engine.getByTestId("settings-engine-embedding-url").fill("http://127.0.0.1:9/v1");
+    await engine.getByTestId("settings-engine-embeddings-save").click();
+    await expect(engine).toContainText("The library is indexed with e5-large on a server.");
+    await page.getByTestId("settings-cancel").click();
+
+    await page.getByTestId("library-open").click();
+    await page.getByTestId("library-path-input").fill(docs);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("library-doc")).toHaveCount(1);
+    await expect(page.getByTestId("ingest-blocked")).toContainText("cannot reach the server at http://127.0.0.1:9/v1");
+
+    await page.getByTestId("open-settings").click();
+    await engine.getByTestId("settings-engine-embeddings").uncheck();
+    await engine.getByTestId("settings-engine-embeddings-save").click();
+    await expect(engine).toContainText("Answers now come from this computer.");
+    await expect(engine).not.toContainText("indexed with e5-large");
+    await page.getByTestId("settings-cancel").click();
+    // Back on this computer, which has no embedding model yet: indexing now waits for one, saying so.
+    await expect(page.getByTestId("ingest-blocked")).toContainText(/embedding model/i);
+    await expect(page.getByTestId("ingest-blocked")).not.toContainText("127.0.0.1:9");
+});
