@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ParsedDocument, ParseLimits } from "./types.js";
+import { documentFormats, type ParsedDocument, type ParseLimits } from "./types.js";
 
 export const parseLimitsSchema = z.object({
     maxBytes: z.number().int().positive(),
@@ -21,7 +21,7 @@ export type ParseRequest = z.infer<typeof parseRequestSchema>;
 
 /** Checks what comes back from the worker, which has just handled an untrusted file. */
 export const parsedDocumentSchema = z.object({
-    format: z.enum(["pdf", "docx", "markdown", "html", "text", "table"]),
+    format: z.enum(documentFormats),
     title: z.string().optional(),
     sections: z.array(
         z.object({

@@ -1,12 +1,16 @@
 // Shared vocabulary of document parsing: what a parsed file looks like, and the limits that keep a
 // hostile file from exhausting time or memory.
 
-/** `table`: a spreadsheet or CSV, read row by row under its header. */
-export type DocumentFormat = "pdf" | "docx" | "markdown" | "html" | "text" | "table";
+/**
+ * `table`: a spreadsheet (XLSX, ODS) or CSV, read row by row under its header; `presentation`: PPTX;
+ * `email`: one message (EML) or a mailbox (MBOX); `image`: a picture of text, read by OCR.
+ */
+export const documentFormats = ["pdf", "docx", "markdown", "html", "text", "table", "presentation", "epub", "odt", "rtf", "email", "image"] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
 
 export interface ParsedSection {
     text: string;
-    /** 1-based page number (PDF only). */
+    /** 1-based page number (PDF pages, presentation slides, scanned pages). */
     page?: number;
     /** Headings above this text, outermost first; empty before the first heading. */
     headingPath: string[];

@@ -26,7 +26,10 @@ function count(value: number, one: string, many: string): string {
     return `${value.toLocaleString("en-US")} ${value === 1 ? one : many}`;
 }
 
-const formatNames: Readonly<Record<string, string>> = { pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text", table: "Table" };
+const formatNames: Readonly<Record<string, string>> = {
+    pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text", table: "Table", presentation: "Slides",
+    epub: "E-book", odt: "OpenDocument", rtf: "RTF", email: "E-mail", image: "Image"
+};
 
 /** "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed. */
 export function describeDocumentFacts(document: LibraryDocumentInfo): string {
