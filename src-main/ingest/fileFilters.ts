@@ -13,6 +13,8 @@ export const supportedExtensions: ReadonlySet<string> = new Set([
     ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex",
     // Tables people keep as documents (read row by row under their header).
     ".csv", ".tsv"
+    // Pictures (.png, .jpg) are read by text recognition when added one by one, but not collected from
+    // folders: a folder of photos would cost seconds of recognition each, to find no text.
 ]);
 
 /** A name hidden by convention on macOS and Linux (".git", ".DS_Store"). */

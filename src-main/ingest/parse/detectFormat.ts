@@ -5,7 +5,7 @@ import { detectEncoding } from "./text/detectEncoding.js";
 
 /** Which reader a file goes to: finer than DocumentFormat (an XLSX and a CSV are both tables). */
 export type ReaderKind =
-    | "pdf" | "docx" | "pptx" | "xlsx" | "ods" | "odt" | "epub" | "rtf" | "eml" | "mbox" | "markdown" | "html" | "text" | "csv";
+    | "pdf" | "image" | "docx" | "pptx" | "xlsx" | "ods" | "odt" | "epub" | "rtf" | "eml" | "mbox" | "markdown" | "html" | "text" | "csv";
 
 interface Signature {
     bytes: number[];
@@ -20,8 +20,6 @@ const officeAdvice = "Open it in its app and save it as .docx, .xlsx, .pptx or P
 /** Binary formats people are likely to drop in by mistake, named so the message can say what they are. */
 const binarySignatures: Signature[] = [
     { bytes: oleMagic, detected: "an old-format or password-protected Office file", advice: officeAdvice },
-    { bytes: [0x89, 0x50, 0x4e, 0x47], detected: "a PNG image" },
-    { bytes: [0xff, 0xd8, 0xff], detected: "a JPEG image" },
     { bytes: [0x47, 0x49, 0x46, 0x38], detected: "a GIF image" },
     { bytes: [0x1f, 0x8b], detected: "a gzip archive", advice: "Unpack it and add the documents inside." },
     { bytes: [0x37, 0x7a, 0xbc, 0xaf], detected: "a 7-Zip archive", advice: "Unpack it and add the documents inside." },
@@ -31,6 +29,9 @@ const binarySignatures: Signature[] = [
 ];
 
 const rtfMagic = [0x7b, 0x5c, 0x72, 0x74, 0x66];
+const pngMagic = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const jpegMagic = [0xff, 0xd8, 0xff];
+const imageExtensions = new Set([".png", ".jpg", ".jpeg"]);
 
 /** Zip packages by extension. */
 const zipKinds: Record<string, ReaderKind> = {
@@ -96,6 +97,10 @@ export function detectFormat(fileName: string, head: Uint8Array): ReaderKind {
         throw new CorruptDocumentError({ fileName, formatName: readerNames[zipKind], reason: "it is not a zip package" });
     }
     if (startsWith(head, rtfMagic)) return "rtf";
+    if (startsWith(head, pngMagic) || startsWith(head, jpegMagic)) return "image";
+    if (imageExtensions.has(extension)) {
+        throw new CorruptDocumentError({ fileName, formatName: extension === ".png" ? "PNG image" : "JPEG image", reason: "it is not a PNG or JPEG picture inside" });
+    }
     const signature = binarySignatures.find((candidate) => startsWith(head, candidate.bytes));
     if (signature !== undefined) {
         const { detected, advice } = signature;
@@ -113,7 +118,7 @@ export function detectFormat(fileName: string, head: Uint8Array): ReaderKind {
 
 /** Each reader's format in words, for messages. */
 export const readerNames: Readonly<Record<ReaderKind, string>> = {
-    pdf: "PDF", docx: "Word document", pptx: "PowerPoint presentation", xlsx: "Excel workbook", ods: "OpenDocument spreadsheet",
+    pdf: "PDF", image: "picture", docx: "Word document", pptx: "PowerPoint presentation", xlsx: "Excel workbook", ods: "OpenDocument spreadsheet",
     odt: "OpenDocument text", epub: "EPUB e-book", rtf: "RTF document", eml: "e-mail message", mbox: "mailbox",
     markdown: "Markdown file", html: "web page", text: "text file", csv: "CSV table"
 };

@@ -1,7 +1,6 @@
 import { detectFormat, readerNames, type ReaderKind } from "./detectFormat.js";
 import { DocumentSource } from "./DocumentSource.js";
 import { parseDocx } from "./docx/parseDocx.js";
-import type { NestedParser } from "./email/NestedParser.js";
 import { parseEml } from "./email/parseEml.js";
 import { parseMbox } from "./email/parseMbox.js";
 import { parseEpub } from "./epub/parseEpub.js";
@@ -11,6 +10,9 @@ import { parseHtml } from "./html/parseHtml.js";
 import { parseMarkdown } from "./markdown/parseMarkdown.js";
 import { parseOds } from "./opendocument/parseOds.js";
 import { parseOdt } from "./opendocument/parseOdt.js";
+import { parseImage } from "./ocr/parseImage.js";
+import type { ParseContext } from "./ParseContext.js";
+import type { ParseProgress } from "./parseSchemas.js";
 import { parsePdf } from "./pdf/parsePdf.js";
 import { parsePptx } from "./pptx/parsePptx.js";
 import { parseRtf } from "./rtf/parseRtf.js";
@@ -19,10 +21,11 @@ import { parseCsv } from "./table/parseCsv.js";
 import { parseText } from "./text/parseText.js";
 import type { ParsedDocument, ParseLimits } from "./types.js";
 
-type Parser = (source: DocumentSource, parseNested: NestedParser) => Promise<ParsedDocument>;
+type Parser = (source: DocumentSource, context: ParseContext) => Promise<ParsedDocument>;
 
 const parsers: Record<ReaderKind, Parser> = {
     pdf: parsePdf,
+    image: parseImage,
     docx: parseDocx,
     pptx: parsePptx,
     xlsx: parseXlsx,
@@ -30,8 +33,8 @@ const parsers: Record<ReaderKind, Parser> = {
     odt: parseOdt,
     epub: parseEpub,
     rtf: parseRtf,
-    eml: parseEml,
-    mbox: parseMbox,
+    eml: (source, context) => parseEml(source, context.parseNested),
+    mbox: (source, context) => parseMbox(source, context.parseNested),
     html: parseHtml,
     markdown: parseMarkdown,
     text: parseText,
@@ -46,12 +49,19 @@ const maxNesting = 1;
  * limit and crash isolation. Every problem a file can cause ends as a DocumentError subclass:
  * a library failing in an unforeseen way on a malformed file is reported as a corrupt document.
  */
-export async function parseDocumentFile(filePath: string, limits: ParseLimits, nesting = 0): Promise<ParsedDocument> {
+export async function parseDocumentFile(
+    filePath: string, limits: ParseLimits, options: { nesting?: number; reportProgress?: (progress: ParseProgress) => void } = {}
+): Promise<ParsedDocument> {
     const source = await DocumentSource.open(filePath, limits);
     const kind = detectFormat(source.fileName, source.head);
-    const parseNested: NestedParser = nesting < maxNesting ? (path) => parseDocumentFile(path, limits, nesting + 1) : undefined;
+    const nesting = options.nesting ?? 0;
+    const reportProgress = options.reportProgress ?? (() => undefined);
+    const context: ParseContext = {
+        parseNested: nesting < maxNesting ? (path) => parseDocumentFile(path, limits, { nesting: nesting + 1, reportProgress }) : undefined,
+        reportProgress
+    };
     try {
-        return await parsers[kind](source, parseNested);
+        return await parsers[kind](source, context);
     } catch (error) {
         if (error instanceof DocumentError) throw error;
         const reason = error instanceof Error ? error.message.split("\n")[0]?.slice(0, 200) : undefined;

@@ -8,8 +8,15 @@ export const parseLimitsSchema = z.object({
     maxInflatedBytes: z.number().int().positive().max(3 * 1024 ** 3),
     maxZipEntries: z.number().int().positive().max(65_535),
     maxHtmlDepth: z.number().int().positive(),
-    timeoutMs: z.number().int().positive()
+    timeoutMs: z.number().int().positive(),
+    maxScannedPages: z.number().int().positive(),
+    // Codes become file names of the installed language data: letters and underscores only.
+    ocrLanguages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8)
 }) satisfies z.ZodType<ParseLimits>;
+
+/** What the parser worker reports while it works: scanned pages read by text recognition so far. */
+export const parseProgressSchema = z.object({ stage: z.literal("ocr"), page: z.number().int().nonnegative(), pages: z.number().int().positive() });
+export type ParseProgress = z.infer<typeof parseProgressSchema>;
 
 /** What the parser worker is asked to do. */
 export const parseRequestSchema = z.object({

@@ -33,8 +33,15 @@ export interface ParseLimits {
     maxZipEntries: number;
     /** HTML elements nested deeper than this are flattened into their ancestor. */
     maxHtmlDepth: number;
-    /** Wall time for one file; past it the parser process is killed. */
+    /**
+     * Wall time for one file; past it the parser process is killed. Text recognition restarts the clock
+     * after every page it reads, so the limit holds per scanned page.
+     */
     timeoutMs: number;
+    /** Most pages of a scanned PDF read by text recognition; a longer scan fails with the reason. */
+    maxScannedPages: number;
+    /** Languages text recognition reads in (tesseract codes with installed data: "eng", "fra"). */
+    ocrLanguages: string[];
 }
 
 export const defaultParseLimits: Readonly<ParseLimits> = Object.freeze({
@@ -43,5 +50,7 @@ export const defaultParseLimits: Readonly<ParseLimits> = Object.freeze({
     maxInflatedBytes: 200 * 1024 * 1024,
     maxZipEntries: 10_000,
     maxHtmlDepth: 512,
-    timeoutMs: 120_000
+    timeoutMs: 120_000,
+    maxScannedPages: 200,
+    ocrLanguages: ["eng"]
 });
