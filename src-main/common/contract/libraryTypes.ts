@@ -32,7 +32,12 @@ export type IngestProgress = {
     blockedReason: string | null;
     /** The document being embedded, with its own progress (a large one takes a while). */
     document?: DocumentProgress | null;
+    /** A scanned document being read by text recognition, page by page (it may be the next one, read ahead). */
+    reading?: ScanProgress | null;
 };
+
+/** Scanned pages read by text recognition so far. */
+export type ScanProgress = { name: string; pagesDone: number; pagesTotal: number };
 
 /** One document's embedding: chunks embedded of those it needs, and the time left for it. */
 export type DocumentProgress = {

@@ -98,6 +98,13 @@ export function passageContext(passage: Pick<SourcePassage, "before" | "after">)
     return { before: `${cutBefore ? "…" : ""}${passage.before}`, after: `${passage.after}${cutAfter ? "…" : ""}` };
 }
 
+/** A scan being read by text recognition: "Reading scan.pdf by text recognition: page 3 of 20"; "" when none. */
+export function describeScanProgress(progress: IngestProgress): string {
+    const reading = progress.reading;
+    if (!progress.running || reading == null) return "";
+    return `Reading ${reading.name} by text recognition: page ${Math.min(reading.pagesDone + 1, reading.pagesTotal).toLocaleString("en-US")} of ${reading.pagesTotal.toLocaleString("en-US")}`;
+}
+
 /** The document being embedded, on its own: "120 of 900 chunks embedded (30 reused) · about 2 min left"; "" when none. */
 export function describeDocumentProgress(progress: IngestProgress): string {
     const document = progress.document;

@@ -1,8 +1,15 @@
+import { createRequire } from "node:module";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createWorker, OEM, type Worker } from "tesseract.js";
 import { ocrLanguageDataPath } from "./ocrLanguageData.js";
+
+/**
+ * tesseract.js's worker-thread script. In the installed app it is unpacked beside the archive
+ * (electron-builder's asarUnpack): a worker thread loads its script and WebAssembly core as plain files.
+ */
+const workerPath = createRequire(import.meta.url).resolve("tesseract.js/src/worker-script/node/index.js").replace(/app\.asar([\\/])/, "app.asar.unpacked$1");
 
 /**
  * Text recognition with tesseract.js (Tesseract compiled to WebAssembly, in a worker thread of the
@@ -21,6 +28,7 @@ export class TextRecognizer {
             for (const code of languages) await writeFile(join(folder, `${code}.traineddata.gz`), await readFile(ocrLanguageDataPath(code)));
             const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
                 langPath: folder,
+                workerPath,
                 cacheMethod: "none",
                 gzip: true,
                 legacyCore: false,
