@@ -137,7 +137,7 @@ export class IngestLoop {
     }
 
     /** Scanned pages of a document read so far (from the parser); null when its parse is over. */
-    reportReading(documentId: string, name: string, pages: { done: number; total: number } | null): void {
+    reportReading(documentId: string, name: string, pages: { done: number; total: number; unit: "page" | "message" } | null): void {
         this.#tracker.setReading(documentId, name, pages);
         this.options.onProgress(false);
     }

@@ -23,7 +23,7 @@ export class IngestProgressTracker {
     #running = false;
     #blockedReason: string | null = null;
     #current: { id: string; name: string; fraction: number; plan: { toEmbed: number; reused: number; done: number } | null } | null = null;
-    #reading: { id: string; name: string; pagesDone: number; pagesTotal: number } | null = null;
+    #reading: { id: string; name: string; pagesDone: number; pagesTotal: number; unit: "page" | "message" } | null = null;
     #chunks = 0;
     #samples: Array<{ at: number; chunks: number }> = [];
 
@@ -66,8 +66,8 @@ export class IngestProgressTracker {
     }
 
     /** Scanned pages of a document read so far by text recognition; null: its reading is over. */
-    setReading(documentId: string, name: string, pages: { done: number; total: number } | null): void {
-        if (pages !== null) this.#reading = { id: documentId, name, pagesDone: pages.done, pagesTotal: pages.total };
+    setReading(documentId: string, name: string, pages: { done: number; total: number; unit: "page" | "message" } | null): void {
+        if (pages !== null) this.#reading = { id: documentId, name, pagesDone: pages.done, pagesTotal: pages.total, unit: pages.unit };
         else if (this.#reading?.id === documentId) this.#reading = null;
     }
 
@@ -117,7 +117,7 @@ export class IngestProgressTracker {
             blockedReason: this.#blockedReason,
             document: this.#documentProgress(),
             reading: this.#running && this.#reading !== null
-                ? { name: this.#reading.name, pagesDone: this.#reading.pagesDone, pagesTotal: this.#reading.pagesTotal } : null
+                ? { name: this.#reading.name, pagesDone: this.#reading.pagesDone, pagesTotal: this.#reading.pagesTotal, unit: this.#reading.unit } : null
         };
     }
 

@@ -63,7 +63,8 @@ export class IngestService {
             store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser()),
             ...(options.limits ? { limits: options.limits } : {}),
             onReadProgress: (document, progress) => this.#loop.reportReading(
-                document.id, document.displayName, progress === null ? null : { done: progress.page, total: progress.pages }
+                document.id, document.displayName,
+                progress === null ? null : { done: progress.page, total: progress.pages, unit: progress.stage === "messages" ? "message" : "page" }
             )
         });
         this.#loop = new IngestLoop({

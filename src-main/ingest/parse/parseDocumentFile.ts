@@ -34,7 +34,7 @@ const parsers: Record<ReaderKind, Parser> = {
     epub: parseEpub,
     rtf: parseRtf,
     eml: (source, context) => parseEml(source, context.parseNested),
-    mbox: (source, context) => parseMbox(source, context.parseNested),
+    mbox: parseMbox,
     html: parseHtml,
     markdown: parseMarkdown,
     text: parseText,

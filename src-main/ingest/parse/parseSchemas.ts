@@ -14,8 +14,13 @@ export const parseLimitsSchema = z.object({
     ocrLanguages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8)
 }) satisfies z.ZodType<ParseLimits>;
 
-/** What the parser worker reports while it works: scanned pages read by text recognition so far. */
-export const parseProgressSchema = z.object({ stage: z.literal("ocr"), page: z.number().int().nonnegative(), pages: z.number().int().positive() });
+/**
+ * What the parser worker reports while it works: scanned pages read by text recognition so far
+ * (`ocr`), or messages of a mailbox read so far (`messages`; `page` and `pages` then count messages).
+ */
+export const parseProgressSchema = z.object({
+    stage: z.enum(["ocr", "messages"]), page: z.number().int().nonnegative(), pages: z.number().int().positive()
+});
 export type ParseProgress = z.infer<typeof parseProgressSchema>;
 
 /** What the parser worker is asked to do. */

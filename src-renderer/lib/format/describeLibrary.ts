@@ -98,11 +98,15 @@ export function passageContext(passage: Pick<SourcePassage, "before" | "after">)
     return { before: `${cutBefore ? "…" : ""}${passage.before}`, after: `${passage.after}${cutAfter ? "…" : ""}` };
 }
 
-/** A scan being read by text recognition: "Reading scan.pdf by text recognition: page 3 of 20"; "" when none. */
+/**
+ * A long read under way: "Reading scan.pdf by text recognition: page 3 of 20", or "Reading inbox.mbox:
+ * message 120 of 4,000"; "" when none.
+ */
 export function describeScanProgress(progress: IngestProgress): string {
     const reading = progress.reading;
     if (!progress.running || reading == null) return "";
-    return `Reading ${reading.name} by text recognition: page ${Math.min(reading.pagesDone + 1, reading.pagesTotal).toLocaleString("en-US")} of ${reading.pagesTotal.toLocaleString("en-US")}`;
+    const at = `${Math.min(reading.pagesDone + 1, reading.pagesTotal).toLocaleString("en-US")} of ${reading.pagesTotal.toLocaleString("en-US")}`;
+    return reading.unit === "message" ? `Reading ${reading.name}: message ${at}` : `Reading ${reading.name} by text recognition: page ${at}`;
 }
 
 /** The document being embedded, on its own: "120 of 900 chunks embedded (30 reused) · about 2 min left"; "" when none. */

@@ -63,6 +63,16 @@ describe("e-mail and RTF", () => {
         expect(parsed.sections[1]?.text).toContain("Yes, noon is fine.");
     });
 
+    it("MBOX: a large mailbox reports the messages read every 50 (which restarts the parser's time limit)", async () => {
+        const messages = Array.from({ length: 120 }, (_, index) => buildMail({ from: "a@example.com", subject: `Note ${String(index)}`, text: `Body ${String(index)}` }));
+        const path = dir.file("big.mbox");
+        await writeFile(path, buildMbox(messages));
+        const reports: unknown[] = [];
+        const parsed = await parseDocumentFile(path, defaultParseLimits, { reportProgress: (progress) => reports.push(progress) });
+        expect(parsed.sections).toHaveLength(120);
+        expect(reports).toEqual([{ stage: "messages", page: 50, pages: 120 }, { stage: "messages", page: 100, pages: 120 }]);
+    });
+
     it("RTF: paragraphs with code-page and Unicode escapes decoded; pictures, fields' codes, headers and metadata left out", async () => {
         const rtf = String.raw`{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times;}}{\info{\title Secret title}}{\header Running header\par}` +
             String.raw`\pard Caf\'e9 cr\u232?me costs 2,50 \'80.\par Second paragraph\tab with a tab.\par` +

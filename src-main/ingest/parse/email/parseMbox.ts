@@ -2,27 +2,32 @@ import type { DocumentSource } from "../DocumentSource.js";
 import { CorruptDocumentError } from "../errors/CorruptDocumentError.js";
 import { EmptyDocumentError } from "../errors/EmptyDocumentError.js";
 import type { ParsedDocument, ParsedSection } from "../types.js";
-import type { NestedParser } from "./NestedParser.js";
+import type { ParseContext } from "../ParseContext.js";
 import { readMessage } from "./readMessage.js";
-import { splitMbox } from "./splitMbox.js";
+import { countMboxMessages, splitMbox } from "./splitMbox.js";
 
 /**
  * A mailbox (.mbox, as Thunderbird, Apple Mail and Google Takeout export it): each message under its
  * own heading ("Subject — sender, date"), opening with sender, date and subject, its readable
- * attachments after it. A message that cannot be read is skipped and counted, not fatal.
+ * attachments after it. A message that cannot be read is skipped and counted, not fatal. Progress is
+ * reported every 50 messages, which also restarts the time limit: a mailbox of 50,000 messages is read
+ * in as long as it takes, while a single message that hangs the reader is still stopped.
  */
-export async function parseMbox(source: DocumentSource, parseNested: NestedParser): Promise<ParsedDocument> {
+export async function parseMbox(source: DocumentSource, context: ParseContext): Promise<ParsedDocument> {
     const sections: ParsedSection[] = [];
     let read = 0;
     let unreadable = 0;
-    for (const message of splitMbox(await source.readAll())) {
+    const bytes = await source.readAll();
+    const total = Math.max(1, countMboxMessages(bytes));
+    for (const message of splitMbox(bytes)) {
         try {
-            sections.push(...(await readMessage(message, messageHeading, parseNested, source.limits.maxHtmlDepth)).sections);
+            sections.push(...(await readMessage(message, messageHeading, context.parseNested, source.limits.maxHtmlDepth)).sections);
             read++;
         } catch {
             // One damaged message should not cost the reader the rest of the mailbox.
             unreadable++;
         }
+        if ((read + unreadable) % 50 === 0) context.reportProgress({ stage: "messages", page: read + unreadable, pages: total });
     }
     const { fileName } = source;
     if (read === 0 && unreadable === 0) throw new EmptyDocumentError({ fileName, reason: "no-text" });

@@ -16,6 +16,13 @@ export function* splitMbox(bytes: Buffer): Generator<Buffer> {
     if (start !== -1) yield messageBody(bytes, start, bytes.length);
 }
 
+/** How many messages `splitMbox` will yield, counted without splitting (for progress). */
+export function countMboxMessages(bytes: Buffer): number {
+    let count = startsAt(bytes, 0) ? 1 : 0;
+    for (let at = bytes.indexOf("\nFrom "); at !== -1; at = bytes.indexOf("\nFrom ", at + 1)) count++;
+    return count;
+}
+
 function startsAt(bytes: Buffer, offset: number): boolean {
     return bytes.subarray(offset, offset + 5).toString("latin1") === "From ";
 }
