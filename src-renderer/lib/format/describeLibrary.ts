@@ -35,7 +35,9 @@ const formatNames: Readonly<Record<string, string>> = {
 export function describeDocumentFacts(document: LibraryDocumentInfo): string {
     const facts: string[] = [];
     if (document.format) facts.push(formatNames[document.format] ?? document.format.toUpperCase());
-    if (document.pageCount !== null) facts.push(count(document.pageCount, "page", "pages"));
+    if (document.pageCount !== null) {
+        facts.push(document.format === "presentation" ? count(document.pageCount, "slide", "slides") : count(document.pageCount, "page", "pages"));
+    }
     if (document.status === "indexed" || document.chunkCount > 0) facts.push(count(document.chunkCount, "passage", "passages"));
     facts.push(formatBytes(document.sizeBytes));
     return facts.join(" · ");

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocumentFile } from "../../../src-main/ingest/parse/parseDocumentFile.js";
 import { defaultParseLimits } from "../../../src-main/ingest/parse/types.js";
-import { buildEpub, buildOpenDocument, buildPptx, buildXlsx } from "./support/sampleOffice.js";
+import { buildEpub, buildOpenDocument, buildPptx, buildXlsx, buildZip } from "./support/sampleOffice.js";
 import { makeTempDir } from "./support/tempDir.js";
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -92,6 +92,22 @@ describe("PowerPoint, Excel, OpenDocument and EPUB files", () => {
             ]
         });
         expect(JSON.stringify(parsed)).not.toContain("JPEG-BYTES");
+    });
+
+    it("EPUB 2: chapter names from the NCX table of contents; XLSX inline strings and formula text read", async () => {
+        const epub = await buildZip({
+            "META-INF/container.xml": '<container><rootfiles><rootfile full-path="book.opf"/></rootfiles></container>',
+            "book.opf": '<package><metadata><dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">Old Book</dc:title></metadata><manifest>' +
+                '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/><item id="a" href="a.html" media-type="application/xhtml+xml"/></manifest>' +
+                '<spine toc="ncx"><itemref idref="a"/></spine></package>',
+            "toc.ncx": '<ncx><navMap><navPoint><navLabel><text>Prologue at sea</text></navLabel><content src="a.html#start"/></navPoint></navMap></ncx>',
+            "a.html": "<html><body><p>Salt on the deck.</p></body></html>"
+        }, { mimetype: "application/epub+zip" });
+        expect(await parseBytes("old.epub", epub)).toEqual({ format: "epub", title: "Old Book", sections: [{ text: "Salt on the deck.", headingPath: ["Prologue at sea"] }] });
+        const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Item</t></is></c><c r="B1" t="inlineStr"><is><t>Total</t></is></c></row>' +
+            '<row r="2"><c r="A2" t="inlineStr"><is><r><t>Ink</t></r><r><t>wells</t></r></is></c><c r="B2" t="str"><f>A1&amp;"!"</f><v>12 crowns</v></c></row></sheetData></worksheet>';
+        const xlsx = await buildXlsx([{ name: "Costs", rows: [["x"]] }], { "xl/worksheets/sheet1.xml": sheet });
+        expect((await parseBytes("inline.xlsx", xlsx)).sections).toEqual([{ text: "Item: Inkwells; Total: 12 crowns", headingPath: ["Costs", "Rows 2–2"] }]);
     });
 
     it("recognizes an OpenDocument or EPUB package by its mimetype entry whatever its name", async () => {
