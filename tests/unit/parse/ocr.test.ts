@@ -58,6 +58,16 @@ describe("scanned pages read offline by text recognition", { timeout: 180_000 },
         expect(existsSync(tripLog) ? readFileSync(tripLog, "utf8") : "no network call").toBe("no network call");
     });
 
+    it("a typed cover page followed by scanned pages: the typed text kept, the scanned pages recognized, all in page order", async () => {
+        const path = dir.file("mixed.pdf");
+        await writeScanPdf(path, [["Payment is due within thirty days."]], "Cover sheet of the contract");
+        const parsed = await parser.parse(path);
+        expect(parsed.sections.map((section) => ({ page: section.page, text: normalize(section.text) }))).toEqual([
+            { page: 1, text: "Cover sheet of the contract" },
+            { page: 2, text: "Payment is due within thirty days." }
+        ]);
+    });
+
     it("reads PNG and JPEG pictures of text as page 1, in the language chosen (French accents with the French data)", async () => {
         await writeFile(dir.file("note.png"), renderTextImage(["Meeting moved to Tuesday at 10:30."]));
         const png = await parser.parse(dir.file("note.png"));

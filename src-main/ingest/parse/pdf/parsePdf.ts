@@ -50,17 +50,25 @@ export async function parsePdf(source: DocumentSource, context: ParseContext): P
             throw new TooManyPagesError({ fileName, pageCount: pdf.numPages, limit: limits.maxPages });
         }
         const sections: ParsedSection[] = [];
+        const textless: number[] = [];
         let failedPages = 0;
         for (let page = 1; page <= pdf.numPages; page++) {
             const text = await pageText(pdf, page).catch(() => undefined);
             // One damaged page should not cost the reader the other pages.
             if (text === undefined) failedPages++;
             else if (text !== "") sections.push({ text, page, headingPath: [] });
+            else textless.push(page);
         }
         if (sections.length === 0 && failedPages === pdf.numPages) {
             throw new CorruptDocumentError({ fileName, formatName: "PDF", reason: "none of its pages could be read" });
         }
         if (sections.length === 0) sections.push(...(await readScan(pdf, source, context)));
+        else if (textless.length > 0 && textless.length <= limits.maxScannedPages) {
+            // A typed cover with scanned pages behind it: the pages without text are read by recognition too
+            // (a blank page costs a second and adds nothing).
+            sections.push(...(await recognizePages(pdf, textless, limits.ocrLanguages, context)));
+            sections.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+        }
         const title = await documentTitle(pdf);
         return { format: "pdf", ...(title === undefined ? {} : { title }), sections };
     } finally {
@@ -72,7 +80,7 @@ async function readScan(pdf: PDFDocumentProxy, source: DocumentSource, context: 
     const { fileName, limits } = source;
     const pageCount = pdf.numPages;
     if (pageCount > limits.maxScannedPages) throw new ScannedPdfError({ fileName, pageCount, reason: "too-many-pages", limit: limits.maxScannedPages });
-    const sections = await recognizePages(pdf, limits.ocrLanguages, context);
+    const sections = await recognizePages(pdf, Array.from({ length: pageCount }, (_, index) => index + 1), limits.ocrLanguages, context);
     if (sections.length === 0) throw new ScannedPdfError({ fileName, pageCount, reason: "nothing-recognized", languages: languageNames(limits.ocrLanguages) });
     return sections;
 }

@@ -1,6 +1,6 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { writeFile } from "node:fs/promises";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 
 /**
  * A picture of printed lines, as a scanner would produce it: black serif text on white, at about
@@ -19,9 +19,16 @@ export function renderTextImage(lines: readonly string[], format: "png" | "jpeg"
     return format === "png" ? canvas.toBuffer("image/png") : canvas.toBuffer("image/jpeg", 92);
 }
 
-/** A scanned PDF: each page holds only a picture of its lines (no text layer), as a scanner's PDF does. */
-export async function writeScanPdf(path: string, pages: ReadonlyArray<readonly string[]>): Promise<void> {
+/**
+ * A scanned PDF: each page holds only a picture of its lines (no text layer), as a scanner's PDF does;
+ * with `typedCover`, a first page of real text comes before them (a typed cover sheet).
+ */
+export async function writeScanPdf(path: string, pages: ReadonlyArray<readonly string[]>, typedCover?: string): Promise<void> {
     const pdf = await PDFDocument.create();
+    if (typedCover !== undefined) {
+        const font = await pdf.embedFont(StandardFonts.Helvetica);
+        pdf.addPage([595, 842]).drawText(typedCover, { x: 50, y: 780, size: 14, font });
+    }
     for (const lines of pages) {
         const image = await pdf.embedPng(renderTextImage(lines));
         const page = pdf.addPage([595, 842]);
