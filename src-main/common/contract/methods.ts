@@ -4,7 +4,7 @@ import type { ApiStatus, RemoteEngineCheck, RemoteEngineInfo } from "./apiTypes.
 import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
-import { documentLimitBounds, type Settings } from "./settingsTypes.js";
+import { documentLimitBounds, ocrLanguageChoices, type OcrLanguageCode, type Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 
@@ -61,7 +61,10 @@ export const methods = {
         maxDocumentMegabytes: bounded(documentLimitBounds.maxDocumentMegabytes).optional(),
         maxDocumentPages: bounded(documentLimitBounds.maxDocumentPages).optional(),
         maxInflatedMegabytes: bounded(documentLimitBounds.maxInflatedMegabytes).optional(),
-        parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional()
+        parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional(),
+        maxScannedPages: bounded(documentLimitBounds.maxScannedPages).optional(),
+        ocrLanguages: z.array(z.enum(ocrLanguageChoices.map((choice) => choice.code) as [OcrLanguageCode, ...OcrLanguageCode[]]))
+            .min(1).max(ocrLanguageChoices.length).refine((codes) => new Set(codes).size === codes.length, "each language once").optional()
     })),
 
     "downloads.list": method<DownloadJob[]>()(none),
