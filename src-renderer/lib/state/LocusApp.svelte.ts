@@ -146,7 +146,8 @@ export class LocusApp {
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
             this.personalize.refresh(), this.collections.refresh(), this.advisor.refresh()
         ]);
-        if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
+        // The starter models Locus adds itself are not a setup the person chose: the wizard still opens.
+        if (modelsRead) this.wizard.openOnFirstRun(this.models.items.filter((model) => !model.displayName.endsWith(" (starter)")).length);
         this.loaded = true;
         const selected = this.chats.selected?.id ?? this.chats.sorted[0]?.id ?? null;
         this.chats.selectedId = selected;
