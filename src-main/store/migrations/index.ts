@@ -8,6 +8,10 @@ import { migration006 } from "./006_model_roles.js";
 import { migration007 } from "./007_cjk_keyword_search.js";
 import { migration008 } from "./008_adapters.js";
 import { migration009 } from "./009_model_hashes.js";
+import { migration010 } from "./010_chat_branches_and_search.js";
 
 /** Every migration, in order. Add a file per version; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [
+    migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009,
+    migration010
+];
