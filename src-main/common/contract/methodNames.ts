@@ -13,6 +13,8 @@ export const methodNames = [
     "library.list", "library.addWithDialog", "library.addPaths", "library.remove", "library.reindex", "library.cancel",
     "library.progress", "library.source", "library.openFile",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
+    "chats.regenerate", "chats.edit", "chats.switchVersion", "chats.deletePair", "chats.configure", "chats.samplingDefaults", "chats.search",
+    "chats.export", "attachments.begin", "attachments.chunk", "attachments.finish", "attachments.cancel",
     "training.status", "training.start", "training.cancel", "training.pairsWithDialog", "training.pairsFromPath",
     "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove"
 ] as const satisfies readonly MethodName[];

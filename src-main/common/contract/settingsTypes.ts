@@ -1,3 +1,5 @@
+import { defaultSystemPrompt, type SamplingSettings } from "./chatTypes.js";
+
 /** What the person chose in the wizard or Settings; every field has a sensible default. */
 export type Settings = {
     /** Model-list id of the chat model to load at start (the last one loaded). */
@@ -13,6 +15,12 @@ export type Settings = {
     learningBudgetMinutes: number;
     /** The first-run wizard was finished or skipped. */
     setupDone: boolean;
+    /** The system prompt of chats that have none of their own. */
+    systemPrompt: string;
+    /** Sampling for every chat, over the model's and Locus's defaults; a chat's own settings win. */
+    sampling: SamplingSettings;
+    /** Ask thinking models (Qwen3, DeepSeek-R1, ...) to answer without a thinking section. */
+    discourageThinking: boolean;
 };
 
 export const defaultSettings: Settings = {
@@ -23,5 +31,8 @@ export const defaultSettings: Settings = {
     threads: null,
     learningMethod: "rag",
     learningBudgetMinutes: 0,
-    setupDone: false
+    setupDone: false,
+    systemPrompt: defaultSystemPrompt,
+    sampling: {},
+    discourageThinking: false
 };
