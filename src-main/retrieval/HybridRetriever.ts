@@ -34,15 +34,17 @@ export class HybridRetriever {
     ) {}
 
     async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievedChunk[]> {
-        const { limit = 8, rerankCandidates = 20, signal } = options;
+        const { limit = 8, rerankCandidates = 20, signal, documentIds } = options;
         const match = toFtsQuery(query);
         // Nothing to search for (empty, or only punctuation): an empty answer, not an error.
         if (match === undefined || limit <= 0) return [];
         const perPath = Math.max(this.options.candidatesPerPath ?? 50, limit);
 
-        const keywordHits = this.library.keywordSearch(match, perPath);
+        // A scope is applied inside both searches, so each returns its best passages among those documents.
+        const scope = documentIds === undefined ? {} : { documentIds };
+        const keywordHits = this.library.keywordSearch(match, perPath, scope);
         const vectorHits = this.options.embedQuery === undefined ? [] : this.library.vectorSearch(
-            await this.options.embedQuery(query, signal), perPath, { prefilterCandidates: this.#prefilterCandidates() }
+            await this.options.embedQuery(query, signal), perPath, { prefilterCandidates: this.#prefilterCandidates(), ...scope }
         );
         signal?.throwIfAborted();
 

@@ -31,4 +31,6 @@ export type RetrieveOptions = {
     /** Top fused passages the reranker reorders, when there is one (default 20). */
     rerankCandidates?: number;
     signal?: AbortSignal;
+    /** Search only these documents' passages (a chat's attached files, a collection); absent: the whole library. */
+    documentIds?: readonly string[];
 };

@@ -36,7 +36,14 @@ export class ChunkRepository {
             // rank is bm25 with the weights set in migration 002; lower is better, so it is negated.
             keyword: db.prepare<[string, number], KeywordHit>(
                 "SELECT rowid AS chunkId, -rank AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?"
-            )
+            ),
+            // Limited to some documents: the filter runs inside the query, so the limit counts only their chunks.
+            keywordIn: db.prepare<[string, string, number], KeywordHit>(`
+                SELECT f.rowid AS chunkId, -f.rank AS score FROM chunks_fts f
+                WHERE chunks_fts MATCH ? AND f.rowid IN (
+                    SELECT id FROM chunks WHERE document_id IN (SELECT value FROM json_each(?))
+                )
+                ORDER BY f.rank LIMIT ?`)
         };
     }
 
@@ -75,8 +82,11 @@ export class ChunkRepository {
         return this.#statements.count.get()?.n ?? 0;
     }
 
-    /** `match` must be a safe FTS5 expression built by toFtsQuery, never raw input. */
-    keywordSearch(match: string, limit: number): KeywordHit[] {
-        return this.#statements.keyword.all(match, Math.max(1, Math.floor(limit)));
+    /** `match` must be a safe FTS5 expression built by toFtsQuery, never raw input; `documentIds` limits it to those documents. */
+    keywordSearch(match: string, limit: number, documentIds?: readonly string[]): KeywordHit[] {
+        const k = Math.max(1, Math.floor(limit));
+        if (documentIds === undefined) return this.#statements.keyword.all(match, k);
+        if (documentIds.length === 0) return [];
+        return this.#statements.keywordIn.all(match, JSON.stringify(documentIds), k);
     }
 }

@@ -1,5 +1,5 @@
 import type {
-    ChunkWithDocument, DocumentStatus, EmbeddingModelIdentity, KeywordHit, LibraryDocument, VectorHit,
+    ChunkWithDocument, DocumentStatus, EmbeddingModelIdentity, KeywordHit, LibraryDocument, SearchScope, VectorHit,
     VectorSearchOptions
 } from "./types.js";
 
@@ -14,7 +14,7 @@ export interface LibraryReader {
     embeddingModel(): EmbeddingModelIdentity | undefined;
     countChunks(): number;
     /** BM25 over chunk text and headings; `match` must already be a safe FTS5 expression (see toFtsQuery). */
-    keywordSearch(match: string, limit: number): KeywordHit[];
+    keywordSearch(match: string, limit: number, scope?: SearchScope): KeywordHit[];
     /** Nearest chunks to `vector` (any length matching the model's dimension; normalized here). */
     vectorSearch(vector: ArrayLike<number>, limit: number, options?: VectorSearchOptions): VectorHit[];
 }

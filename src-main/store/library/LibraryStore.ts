@@ -9,7 +9,7 @@ import type { LibraryWriter } from "./LibraryWriter.js";
 import { toUnitVector } from "./toUnitVector.js";
 import type {
     ChunkWithDocument, DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, KeywordHit,
-    LibraryDocument, NewChunk, VectorHit, VectorSearchOptions
+    LibraryDocument, NewChunk, SearchScope, VectorHit, VectorSearchOptions
 } from "./types.js";
 import { VectorIndex } from "./VectorIndex.js";
 import { assertEmbeddingDimension } from "./assertEmbeddingDimension.js";
@@ -65,8 +65,8 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         return this.#chunks.tokens();
     }
 
-    keywordSearch(match: string, limit: number): KeywordHit[] {
-        return this.#chunks.keywordSearch(match, limit);
+    keywordSearch(match: string, limit: number, scope: SearchScope = {}): KeywordHit[] {
+        return this.#chunks.keywordSearch(match, limit, scope.documentIds);
     }
 
     vectorSearch(vector: ArrayLike<number>, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
@@ -74,7 +74,7 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         if (model === undefined || !this.#vectors.hasTable(model.dimension)) return [];
         if (vector.length !== model.dimension)
             throw new EmbeddingModelMismatchError(describeModel(model), `a query of ${vector.length} dimensions`);
-        return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options.prefilterCandidates);
+        return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options);
     }
 
     queueDocument(source: DocumentSource): LibraryDocument {

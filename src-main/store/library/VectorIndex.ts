@@ -1,5 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { VectorHit } from "./types.js";
+import type { VectorHit, VectorSearchOptions } from "./types.js";
 import { dimensionOfVectorTable, vectorTableName } from "./vectorTableName.js";
 
 /** sqlite-vec refuses larger k in one KNN query. */
@@ -9,6 +9,7 @@ type TableStatements = {
     insert: Statement<[bigint, Float32Array, Float32Array]> | Statement<[bigint, Float32Array]>;
     nearest: Statement<[Float32Array, number], { chunkId: number; distance: number }>;
     prefiltered: Statement<[Float32Array, number, Float32Array, number], { chunkId: number; distance: number }> | undefined;
+    nearestIn: Statement<[Float32Array, number, string], { chunkId: number; distance: number }>;
 };
 
 /**
@@ -65,16 +66,22 @@ export class VectorIndex {
 
     /**
      * The `limit` nearest chunks to a unit query vector, exactly (a full scan in sqlite-vec), or via the
-     * 1-bit prefilter rescored with the float vectors when `prefilterCandidates` is given.
+     * 1-bit prefilter rescored with the float vectors when `prefilterCandidates` is given. With
+     * `documentIds`, only those documents' chunks are searched (exactly: sqlite-vec filters by rowid
+     * inside the KNN scan, so the k nearest are k of theirs).
      */
-    nearest(dimension: number, query: Float32Array, limit: number, prefilterCandidates?: number): VectorHit[] {
+    nearest(dimension: number, query: Float32Array, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
+        const { prefilterCandidates, documentIds } = options;
         const k = Math.min(Math.max(1, Math.floor(limit)), maxNearestNeighbours);
         const statements = this.#prepared(dimension);
+        if (documentIds !== undefined) {
+            if (documentIds.length === 0) return [];
+            return statements.nearestIn.all(query, k, JSON.stringify(documentIds)).map(toHit);
+        }
         const rows = prefilterCandidates !== undefined && statements.prefiltered !== undefined
             ? statements.prefiltered.all(query, Math.min(Math.max(k, Math.floor(prefilterCandidates)), maxNearestNeighbours), query, k)
             : statements.nearest.all(query, k);
-        // Unit vectors: |a - b|^2 = 2 - 2 cos(a, b).
-        return rows.map((row) => ({ chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 }));
+        return rows.map(toHit);
     }
 
     #prepared(dimension: number): TableStatements {
@@ -91,6 +98,12 @@ export class VectorIndex {
             nearest: this.db.prepare(`
                 WITH hits AS MATERIALIZED (SELECT rowid AS chunkId, distance FROM ${table} WHERE embedding MATCH ? AND k = ?)
                 SELECT chunkId, distance FROM hits ORDER BY distance, chunkId`),
+            nearestIn: this.db.prepare(`
+                WITH hits AS MATERIALIZED (
+                    SELECT rowid AS chunkId, distance FROM ${table} WHERE embedding MATCH ? AND k = ?
+                    AND rowid IN (SELECT id FROM chunks WHERE document_id IN (SELECT value FROM json_each(?)))
+                )
+                SELECT chunkId, distance FROM hits ORDER BY distance, chunkId`),
             prefiltered: hasBits
                 ? this.db.prepare(`
                     WITH candidates AS (
@@ -104,4 +117,9 @@ export class VectorIndex {
         this.#statements.set(dimension, statements);
         return statements;
     }
+}
+
+/** Unit vectors: |a - b|^2 = 2 - 2 cos(a, b). */
+function toHit(row: { chunkId: number; distance: number }): VectorHit {
+    return { chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 };
 }

@@ -85,7 +85,13 @@ export type KeywordHit = { chunkId: number; score: number };
 /** A vector hit: `similarity` is the cosine similarity of unit vectors, higher is better. */
 export type VectorHit = { chunkId: number; similarity: number };
 
-export type VectorSearchOptions = {
+/** Limits a search to some documents (a chat's attached files, a collection); absent: the whole library. */
+export type SearchScope = {
+    /** Only chunks of these documents; an empty list finds nothing. */
+    documentIds?: readonly string[];
+};
+
+export type VectorSearchOptions = SearchScope & {
     /**
      * Scan compact 1-bit codes first and rescore this many candidates with the full vectors.
      * Faster on large libraries, but recall depends on the embedding model: measure before enabling.
