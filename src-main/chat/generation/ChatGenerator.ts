@@ -72,7 +72,9 @@ export class ChatGenerator {
         this.assertIdle();
         const controller = new AbortController();
         const generation: Generation = { chatId: request.chatId, messageId: request.messageId, controller, done: Promise.resolve() };
-        generation.done = this.#generate(request, controller.signal).finally(() => {
+        generation.done = this.#generate(request, controller.signal, () => {
+            if (this.#generation === generation) this.#generation = null;
+        }).finally(() => {
             if (this.#generation === generation) this.#generation = null;
         });
         this.#generation = generation;
@@ -96,7 +98,8 @@ export class ChatGenerator {
         this.#disposeSession();
     }
 
-    async #generate(request: AnswerRequest, signal: AbortSignal): Promise<void> {
+    /** `release` frees the generator before `chat.done` goes out, so a question sent on that event is accepted. */
+    async #generate(request: AnswerRequest, signal: AbortSignal, release: () => void): Promise<void> {
         const { chatId, messageId } = request;
         const meter = new AnswerMeter();
         let answer = "";
@@ -106,6 +109,7 @@ export class ChatGenerator {
         let errorMessage: string | undefined;
         let grounding: Grounding | null = null;
         let leftOut = 0;
+        let thought = false;
         const save = () => {
             lastPersist = Date.now();
             this.messages.progress(messageId, answer, thinking === "" ? null : thinking);
@@ -138,6 +142,7 @@ export class ChatGenerator {
                 ...(request.discourageThinking ? { budgets: { thoughtTokens: 0 } } : {}),
                 onResponseChunk: (chunk) => {
                     const isThought = chunk.type === "segment" && chunk.segmentType === "thought";
+                    thought ||= isThought;
                     meter.tokens(chunk.tokens.length, isThought);
                     if (chunk.type === "segment" && !isThought) return;
                     if (chunk.text === "") return;
@@ -147,7 +152,8 @@ export class ChatGenerator {
                     if (Date.now() - lastPersist >= PERSIST_INTERVAL_MS) save();
                 }
             });
-            answer = result.responseText;
+            // After a thinking section the answer starts with the line break that closed it.
+            answer = thought ? result.responseText.trimStart() : result.responseText;
             if (result.stopReason === "abort") reason = "stopped";
             else if (result.stopReason === "maxTokens") reason = "max-tokens";
         } catch (error) {
@@ -181,6 +187,7 @@ export class ChatGenerator {
             }
         });
         const message = this.options.describe(chatId, messageId);
+        release();
         this.events.emit("chat.done", {
             chatId, messageId, reason, ...(errorMessage ? { error: errorMessage } : {}),
             ...(citations != null ? { content: answer, citations } : {}),
