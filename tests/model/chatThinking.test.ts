@@ -17,7 +17,7 @@ async function start(): Promise<ChatHarness> {
 }
 
 const thought = "Source[2]: harbour colours vary by season";
-const answer = "Deep teal [1] in winter.";
+const answer = "Deep teal [1] in winter. Check it with:\n\n    print(colour_of(sea))";
 
 describe("a thinking model (synthetic, DeepSeek-R1 template)", () => {
     it("streams its thinking apart from the answer and stores them apart, with how long it thought", async () => {

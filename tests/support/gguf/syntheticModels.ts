@@ -37,12 +37,13 @@ export const syntheticModels = {
      */
     "scripted-cite": { kind: "scripted-chat", answer: "In winter the harbour turns deep teal [1], never grey[7]." },
     /**
-     * A thinking model (DeepSeek-R1-Distill-Llama's tokens and template): a thinking section, then the answer.
+     * A thinking model (DeepSeek-R1-Distill-Llama's tokens and template): a thinking section, then the answer
+     * (with a code block, for copying).
      * Its file recommends sampling (`general.sampling.*`), as Qwen3's and DeepSeek's do.
      */
     "scripted-think": {
         kind: "scripted-chat", family: "deepseek-r1",
-        answer: "<think>Source[2]: harbour colours vary by season</think>\n\nDeep teal [1] in winter.",
+        answer: "<think>Source[2]: harbour colours vary by season</think>\n\nDeep teal [1] in winter. Check it with:\n\n    print(colour_of(sea))",
         sampling: { temp: 0.6, top_p: 0.95, top_k: 20 }
     },
     /** Benchmarks: Llama-3.2-1B's shape, so throughput is what a real 1B model would get. */
