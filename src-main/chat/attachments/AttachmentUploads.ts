@@ -3,8 +3,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { attachmentLimits } from "@common/contract/chatTypes.js";
 import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import { unreadableTypeReason } from "@common/documentTypes.js";
 import { InvalidInputError, NotFoundError, UnsupportedError } from "@common/errors.js";
-import { supportedExtensions } from "../../ingest/fileFilters.js";
 
 type Upload = { chatId: string; fileName: string; sizeBytes: number; received: number; partPath: string; startedAt: number };
 
@@ -31,12 +31,8 @@ export class AttachmentUploads {
 
     async begin(chatId: string, fileName: string, sizeBytes: number): Promise<{ uploadId: string }> {
         if (!this.options.chatExists(chatId)) throw new NotFoundError("That chat no longer exists. It may have been deleted.");
-        const extension = path.extname(fileName).toLowerCase();
-        if (!supportedExtensions.has(extension))
-            throw new UnsupportedError(
-                `Locus cannot read ${extension === "" ? "files without an extension" : `${extension} files`} (${fileName}). ` +
-                "Attach a PDF, Word (.docx), Markdown, HTML or plain-text file."
-            );
+        const unreadable = unreadableTypeReason(fileName);
+        if (unreadable !== null) throw new UnsupportedError(unreadable);
         if (sizeBytes > attachmentLimits.maxBytes)
             throw new InvalidInputError(`${fileName} is larger than ${attachmentLimits.maxBytes / 1024 / 1024} MB. Add it from the Library instead.`);
         await this.#dropStale();

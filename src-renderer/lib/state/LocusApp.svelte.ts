@@ -1,4 +1,5 @@
 import type { AppInfo, ChatMode, ChatSummary, Citation, DownloadJob, LocusApi } from "@common/contract";
+import { unreadableTypeReason } from "@common/documentTypes.js";
 import type { LocusConnection } from "../transport/index.js";
 import { ThemeState } from "./appearance/index.js";
 import { ChatToolsState, type ShortcutAction } from "./chat/index.js";
@@ -204,6 +205,12 @@ export class LocusApp {
      * asking the library.
      */
     async attach(file: Blob & { name: string }): Promise<void> {
+        // A type Locus cannot read is refused at once: no chat is created, nothing is sent.
+        const unreadable = unreadableTypeReason(file.name);
+        if (unreadable !== null) {
+            this.errors.report(unreadable);
+            return;
+        }
         const chatId = this.chats.selectedId ?? (await this.newChat());
         if (!chatId) return;
         const chat = await this.tools.attachments.attach(chatId, file);
