@@ -4,11 +4,14 @@ import { registerFtsText } from "../../../src-main/store/library/ftsText.js";
 import { migrate } from "../../../src-main/store/migrate.js";
 import { migrations } from "../../../src-main/store/migrations/index.js";
 
-function databaseAtVersion9(): BetterSqlite3.Database {
+/** Found by name, so the test holds whatever number the migration gets when branches are merged. */
+const chatMigration = migrations.find((m) => m.name === "chat branches, settings and search")!;
+
+function databaseBeforeChatBranches(): BetterSqlite3.Database {
     const db = new BetterSqlite3(":memory:");
     db.pragma("foreign_keys = ON");
     registerFtsText(db);
-    migrate(db, migrations.filter((m) => m.version < 10));
+    migrate(db, migrations.filter((m) => m.version < chatMigration.version));
     return db;
 }
 
@@ -24,9 +27,13 @@ const messageHits = (db: BetterSqlite3.Database, match: string) =>
         "SELECT m.id FROM message_fts f JOIN messages m ON m.rowid = f.rowid WHERE message_fts MATCH ? ORDER BY m.id"
     ).all(match).map((row) => row.id);
 
-describe("migration 10: chat branches, settings and search", () => {
+describe("migration: chat branches, settings and search", () => {
+    it("is in the list of migrations", () => {
+        expect(chatMigration).toBeDefined();
+    });
+
     it("turns each existing chat into one straight branch, in the order of its messages", () => {
-        const db = databaseAtVersion9();
+        const db = databaseBeforeChatBranches();
         db.prepare("INSERT INTO chats (id, title, created_at, updated_at) VALUES ('c', 'Trip', 1, 1)").run();
         insertMessage(db, "q1", "c", 1, "user", "Where to?");
         insertMessage(db, "a1", "c", 2, "assistant", "The coast.");
@@ -46,7 +53,7 @@ describe("migration 10: chat branches, settings and search", () => {
     });
 
     it("indexes existing titles and messages for search, Chinese included, but not answers still streaming", () => {
-        const db = databaseAtVersion9();
+        const db = databaseBeforeChatBranches();
         db.prepare("INSERT INTO chats (id, title, created_at, updated_at) VALUES ('c', '退款政策', 1, 1)").run();
         insertMessage(db, "q1", "c", 1, "user", "What is the harbour colour?");
         insertMessage(db, "a1", "c", 2, "assistant", "Deep teal harbour", "streaming");
@@ -57,7 +64,7 @@ describe("migration 10: chat branches, settings and search", () => {
     });
 
     it("keeps the search index in step as messages are added, finished, edited and deleted, and as chats go", () => {
-        const db = databaseAtVersion9();
+        const db = databaseBeforeChatBranches();
         migrate(db, migrations);
         db.prepare("INSERT INTO chats (id, title, created_at, updated_at) VALUES ('c', 'Garden', 1, 1)").run();
         insertMessage(db, "q1", "c", 1, "user", "Which tomatoes grow fast?");
@@ -83,7 +90,7 @@ describe("migration 10: chat branches, settings and search", () => {
     });
 
     it("refuses settings and figures that are not JSON", () => {
-        const db = databaseAtVersion9();
+        const db = databaseBeforeChatBranches();
         migrate(db, migrations);
         db.prepare("INSERT INTO chats (id, title, created_at, updated_at) VALUES ('c', 'T', 1, 1)").run();
         expect(() => db.prepare("UPDATE chats SET sampling = 'temperature=2' WHERE id = 'c'").run()).toThrow(/CHECK/);
