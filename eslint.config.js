@@ -17,8 +17,25 @@ export default tseslint.config(
     },
     {
         files: ["src-main/**/*.ts"],
-        ignores: ["src-main/hosts/electron/**"],
-        rules: { "no-restricted-imports": ["error", { paths: [{ name: "electron", message: "Only src-main/hosts/electron may import electron: services must run in the browser host and CLI too." }] }] }
+        // The packaging tools (electron-builder's helpers, pack:check) read the app's layout; the app never imports them.
+        ignores: ["src-main/hosts/electron/**", "src-main/packaging/**"],
+        rules: {
+            "no-restricted-imports": ["error", {
+                paths: [{ name: "electron", message: "Only src-main/hosts/electron may import electron: services must run in the browser host and CLI too." }],
+                patterns: [{ group: ["**/packaging/**", "**/electron-builder.config*"], message: "The app never imports the packaging tools: they import the app (to read its layout), not the reverse." }]
+            }]
+        }
+    },
+    {
+        // The ground floor: where the installed app's files are (resources, unpacked archive). Everything may
+        // import it; it imports only Node's built-ins.
+        files: ["src-main/runtime/**/*.ts"],
+        rules: {
+            "no-restricted-imports": ["error", {
+                paths: runtimes.map((name) => ({ name, message: "src-main/runtime imports only Node's built-ins." })),
+                patterns: [{ group: ["../*", "zod"], message: "src-main/runtime imports only Node's built-ins." }]
+            }]
+        }
     },
     {
         files: ["src-main/common/**/*.ts"],

@@ -28,6 +28,16 @@ export default defineConfig({
             {
                 extends: true,
                 test: {
+                    // npm run pack:check: the app laid out by electron-builder, checked and run under plain Node.
+                    name: "packaging",
+                    include: ["tests/packaging/**/*.test.ts"],
+                    testTimeout: 60_000,
+                    hookTimeout: 600_000
+                }
+            },
+            {
+                extends: true,
+                test: {
                     name: "model",
                     include: ["tests/model/**/*.test.ts"],
                     // Model tests share 2 cores: running them one file at a time keeps llama.cpp from

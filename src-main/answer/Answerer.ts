@@ -35,12 +35,9 @@ export class Answerer {
         private readonly options: AnswererOptions = {}
     ) {}
 
-    /** `scope.documentIds` limits the sources to those documents (a chat's attached files). */
-    async prepare(question: string, chat: AnswerModel, signal?: AbortSignal, scope: { documentIds?: readonly string[] } = {}): Promise<PreparedQuestion> {
+    async prepare(question: string, chat: AnswerModel, signal?: AbortSignal): Promise<PreparedQuestion> {
         const plan = sourcePlanFor(chat.parameterCount ?? null);
-        const ranked = await this.retriever.retrieve(question, {
-            limit: this.options.retrieve ?? 12, ...(signal ? { signal } : {}), ...(scope.documentIds ? { documentIds: scope.documentIds } : {})
-        });
+        const ranked = await this.retriever.retrieve(question, { limit: this.options.retrieve ?? 12, ...(signal ? { signal } : {}) });
         const budget = Math.floor(chat.contextSize * (this.options.sourceShare ?? 0.6));
         // Focusing reads the best 8 passages sentence by sentence; the plan then keeps the best few.
         const candidates = plan.sentencesPerSource == null

@@ -5,6 +5,7 @@ import type { SendResult } from "@common/contract/methods.js";
 import type { ChatDetail, ChatMessage, ChatMode, ChatSummary } from "@common/contract/types.js";
 import { BusyError, InvalidInputError, NotFoundError, UnsupportedError } from "@common/errors.js";
 import type { Answerer } from "../answer/Answerer.js";
+import type { LibraryScope } from "../library/resolveScope.js";
 import { GROUNDED_SYSTEM_PROMPT } from "../answer/buildGroundedPrompt.js";
 import type { Engine } from "../engine/Engine.js";
 import { toFtsQuery } from "../retrieval/toFtsQuery.js";
@@ -30,7 +31,8 @@ export type ChatDefaults = { systemPrompt: string; sampling: SamplingSettings; d
 export type ChatServiceOptions = {
     /** Locus's longest answer when no sampling setting says otherwise. */
     maxAnswerTokens: number;
-    answerer?: () => Promise<Answerer>;
+    /** Answers from the library, searching only `scope` when one is given. */
+    answerer?: (scope?: LibraryScope) => Promise<Answerer>;
     defaults?: () => ChatDefaults;
     /** A library document's name, or undefined when it is not (or no longer) in the library. */
     documentName?: (documentId: string) => string | undefined;
@@ -90,26 +92,26 @@ export class ChatService {
     }
 
     /** Stores the question after the branch shown, starts the answer in the background and returns both ids. */
-    send(chatId: string, text: string, mode: ChatMode = "chat"): SendResult {
+    send(chatId: string, text: string, mode: ChatMode = "chat", collectionIds?: readonly string[]): SendResult {
         const chat = this.#readyToAnswer(chatId, mode);
         const branch = activeBranch(this.chats.messages.all(chatId)).map((step) => step.message);
         const user = this.chats.messages.add(chatId, "user", text, "done", branch.at(-1)?.id ?? null);
         if (chat.title === DEFAULT_TITLE && branch.length === 0) this.chats.rename(chatId, titleFrom(text));
-        return this.#answer(chatId, user, branch, mode);
+        return this.#answer(chatId, user, branch, mode, collectionIds);
     }
 
     /** A new version of an answer; the old one stays, one arrow away. */
-    regenerate(chatId: string, messageId: string, mode: ChatMode = "chat"): SendResult {
+    regenerate(chatId: string, messageId: string, mode: ChatMode = "chat", collectionIds?: readonly string[]): SendResult {
         this.#readyToAnswer(chatId, mode);
         const all = this.chats.messages.all(chatId);
         const answer = this.#message(all, messageId, "assistant");
         const question = all.find((message) => message.id === answer.parentId && message.role === "user");
         if (question === undefined) throw new NotFoundError("The question this answer belongs to no longer exists, so it cannot be answered again.");
-        return this.#answer(chatId, question, ancestors(all, question.id).slice(0, -1), mode);
+        return this.#answer(chatId, question, ancestors(all, question.id).slice(0, -1), mode, collectionIds);
     }
 
     /** A new version of a question, answered; the conversation goes on from it and the old branch stays reachable. */
-    edit(chatId: string, messageId: string, text: string, mode: ChatMode = "chat"): SendResult {
+    edit(chatId: string, messageId: string, text: string, mode: ChatMode = "chat", collectionIds?: readonly string[]): SendResult {
         const chat = this.#readyToAnswer(chatId, mode);
         const all = this.chats.messages.all(chatId);
         const old = this.#message(all, messageId, "user");
@@ -117,7 +119,7 @@ export class ChatService {
         const earlier = old.parentId == null ? [] : ancestors(all, old.parentId);
         const user = this.chats.messages.add(chatId, "user", text, "done", old.parentId);
         if (earlier.length === 0 && chat.title === titleFrom(old.content)) this.chats.rename(chatId, titleFrom(text));
-        return this.#answer(chatId, user, earlier, mode);
+        return this.#answer(chatId, user, earlier, mode, collectionIds);
     }
 
     /** Shows this version of a message, and the branch that follows it. */
@@ -191,7 +193,8 @@ export class ChatService {
     }
 
     /** Stores the streaming answer after `question` and starts generating it from `earlier` (the branch before the question). */
-    #answer(chatId: string, question: StoredMessage, earlier: readonly StoredMessage[], mode: ChatMode): SendResult {
+    /** `collectionIds`: library questions search only those collections (with any documents attached to the chat). */
+    #answer(chatId: string, question: StoredMessage, earlier: readonly StoredMessage[], mode: ChatMode, collectionIds?: readonly string[]): SendResult {
         const assistant = this.chats.messages.add(chatId, "assistant", "", "streaming", question.id);
         const settings = this.chats.settings(chatId)!;
         const defaults = this.#defaults();
@@ -203,7 +206,10 @@ export class ChatService {
             : settings.systemPrompt ?? defaults.systemPrompt;
         this.#generator.start({
             chatId, messageId: assistant.id, earlier, question: question.content, mode, systemPrompt,
-            sampling: effectiveSampling(mode, layers), documentIds: settings.documentIds, discourageThinking: defaults.discourageThinking
+            sampling: effectiveSampling(mode, layers), scope: {
+                ...(collectionIds?.length ? { collectionIds } : {}), ...(settings.documentIds.length > 0 ? { documentIds: settings.documentIds } : {})
+            },
+            discourageThinking: defaults.discourageThinking
         });
         this.#changed();
         return { userMessageId: question.id, assistantMessageId: assistant.id, chat: this.get(chatId) };

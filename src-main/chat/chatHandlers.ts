@@ -12,10 +12,10 @@ export function chatHandlers(chats: ChatService, uploads: AttachmentUploads): Pi
         "chats.get": ({ chatId }) => chats.get(chatId),
         "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
         "chats.delete": ({ chatId }) => chats.delete(chatId),
-        "chats.send": ({ chatId, text, mode }) => chats.send(chatId, text, mode),
+        "chats.send": ({ chatId, text, mode, collectionIds }) => chats.send(chatId, text, mode, collectionIds),
         "chats.stop": ({ chatId }) => chats.stop(chatId),
-        "chats.regenerate": ({ chatId, messageId, mode }) => chats.regenerate(chatId, messageId, mode),
-        "chats.edit": ({ chatId, messageId, text, mode }) => chats.edit(chatId, messageId, text, mode),
+        "chats.regenerate": ({ chatId, messageId, mode, collectionIds }) => chats.regenerate(chatId, messageId, mode, collectionIds),
+        "chats.edit": ({ chatId, messageId, text, mode, collectionIds }) => chats.edit(chatId, messageId, text, mode, collectionIds),
         "chats.switchVersion": ({ chatId, messageId }) => chats.switchVersion(chatId, messageId),
         "chats.deletePair": ({ chatId, messageId }) => chats.deletePair(chatId, messageId),
         "chats.configure": ({ chatId, systemPrompt, sampling, documentIds }) => chats.configure(chatId, {

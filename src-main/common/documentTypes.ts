@@ -1,13 +1,15 @@
 /**
  * File extensions Locus reads as documents: the formats the parser names (PDF, Word, Markdown, HTML,
- * text) and prose-like plain-text markups. Shared so the renderer can refuse another type at once,
+ * text, CSV/TSV tables) and prose-like plain-text markups. Shared so the renderer can refuse another type at once,
  * before anything is sent or created.
  */
 export const readableExtensions: ReadonlySet<string> = new Set([
     ".pdf", ".docx",
     ".md", ".markdown", ".mdown", ".mkd",
     ".html", ".htm", ".xhtml",
-    ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex"
+    ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex",
+    // Tables people keep as documents (read row by row under their header).
+    ".csv", ".tsv"
 ]);
 
 /** The lower-case extension of a file name ("" when it has none). */
@@ -21,5 +23,5 @@ export function unreadableTypeReason(fileName: string): string | null {
     const extension = extensionOf(fileName);
     if (readableExtensions.has(extension)) return null;
     return `Locus cannot read ${extension === "" ? "files without an extension" : `${extension} files`} (${fileName}). ` +
-        "Attach a PDF, Word (.docx), Markdown, HTML or plain-text file.";
+        "Attach a PDF, Word (.docx), Markdown, HTML, CSV/TSV or plain-text file.";
 }

@@ -1,12 +1,15 @@
 import { defaultTargetTokens } from "./chunk/chunkDocument.js";
 import { embeddingInput } from "./chunk/embeddingInput.js";
+import { embedHash } from "./chunk/embedHash.js";
+import { embedHashKey } from "../store/library/PendingVectors.js";
+import type { LibraryReader } from "../store/library/LibraryReader.js";
 import { hashFile as hashFileStreaming } from "../models/download/hashFile.js";
 import { EmbeddingModelMismatchError } from "../store/library/EmbeddingModelMismatchError.js";
 import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { LibraryDocument } from "../store/library/types.js";
 import type { DocumentChunk } from "./chunk/types.js";
 import { chunkParsedDocument } from "./chunkParsedDocument.js";
-import type { ParsedDocument } from "./parse/types.js";
+import type { ParsedDocument, ParseLimits } from "./parse/types.js";
 import { pageCountOf } from "./pageCountOf.js";
 import { failureReason } from "./failureReason.js";
 import type { DocumentParser, IngestEmbedder } from "./types.js";
@@ -17,8 +20,15 @@ export const specialTokenMargin = 8;
 export type IndexHooks = {
     signal: AbortSignal;
     onChunks: (count: number) => void;
+    /** Embedding starts: `toEmbed` distinct new inputs, and `reused` chunks whose vector is known (identical input, or saved before a crash). */
+    onEmbeddingPlan?: (plan: { toEmbed: number; reused: number }) => void;
     /** Share of the document done (0..1), for the time estimate. */
     onFraction: (fraction: number) => void;
+    /**
+     * Asked between embedding batches: true lets smaller documents go first. The vectors so far are
+     * saved, so the document later resumes where it stopped.
+     */
+    shouldYield?: () => boolean;
     /** The document is parsed and chunked, embedding starts: the parser is free for the next document. */
     onParsed?: () => void;
 };
@@ -29,20 +39,26 @@ export type PreparedDocument =
     | { status: "failed"; reason: string }
     | { status: "stopped" };
 
-/** `stopped`: cancelled or removed meanwhile; `retry`: the library's embedding model changed under it. */
+/**
+ * `stopped`: cancelled or removed meanwhile; `retry`: the library's embedding model changed under it;
+ * `yielded`: paused for smaller documents, its vectors so far saved.
+ */
 export type IndexOutcome =
-    | { status: "indexed"; chunkCount: number }
+    | { status: "indexed"; chunkCount: number; embedded: number; reused: number }
     | { status: "failed"; reason: string }
     | { status: "stopped" }
-    | { status: "retry" };
+    | { status: "retry" }
+    | { status: "yielded"; embedded: number };
 
 export type DocumentIndexerOptions = {
-    store: LibraryWriter;
+    store: LibraryWriter & Pick<LibraryReader, "knownVectors">;
     /** The parser to use now; ingestion replaces it after stopping one mid-parse. */
     parser: () => DocumentParser;
     /** Chunks per `embedMany` call; a cancel takes effect between calls. */
     batchSize: number;
     hashFile?: (filePath: string, options: { signal: AbortSignal }) => Promise<string>;
+    /** The per-document limits in force now (Settings); the parser's defaults without it. */
+    limits?: () => Partial<ParseLimits>;
 };
 
 /** Indexes one document: hash, parse, chunk, embed in batches, then one transaction to the library. */
@@ -61,7 +77,7 @@ export class DocumentIndexer {
             // Hashed before parsing: an edit made during the parse then changes the file's time and hash again,
             // so the next scan re-indexes it, instead of a new hash being stored with chunks of the old text.
             const contentHash = await (this.options.hashFile ?? hashFileStreaming)(sourcePath, { signal });
-            const parsed = await this.options.parser().parse(sourcePath);
+            const parsed = await this.options.parser().parse(sourcePath, this.options.limits?.());
             signal.throwIfAborted();
             const target = Math.min(defaultTargetTokens, embedder.maxInputTokens - specialTokenMargin);
             const chunks = await chunkParsedDocument(parsed, (text) => embedder.countTokens(text), target, signal);
@@ -91,21 +107,36 @@ export class DocumentIndexer {
             hooks.onFraction(0.05);
 
             store.setStatus(id, "embedding");
-            const vectors: ArrayLike<number>[] = [];
-            for (let start = 0; start < chunks.length; start += batchSize) {
+            // Each distinct input is embedded once: inputs seen before (in this document, another one, or
+            // a run a crash cut short) reuse their vector; new vectors are saved after every batch.
+            const inputs = chunks.map((chunk) => embeddingInput(chunk, parsed.title));
+            const hashes = inputs.map(embedHash);
+            const keys = hashes.map(embedHashKey);
+            const vectors = store.knownVectors(hashes);
+            const missing = new Map<string, number>();
+            keys.forEach((key, index) => { if (!vectors.has(key) && !missing.has(key)) missing.set(key, index); });
+            const todo = [...missing.values()];
+            const reused = chunks.length - todo.length;
+            hooks.onEmbeddingPlan?.({ toEmbed: todo.length, reused });
+            for (let start = 0; start < todo.length; start += batchSize) {
                 signal.throwIfAborted();
-                const inputs = chunks.slice(start, start + batchSize).map((chunk) => embeddingInput(chunk, parsed.title));
-                vectors.push(...await embedder.embedMany(inputs, () => hooks.onChunks(1)));
-                hooks.onFraction(0.05 + (0.95 * vectors.length) / chunks.length);
+                if (start > 0 && hooks.shouldYield?.()) return { status: "yielded", embedded: start };
+                const batch = todo.slice(start, start + batchSize);
+                const embedded = await embedder.embedMany(batch.map((index) => inputs[index]!), () => hooks.onChunks(1));
+                signal.throwIfAborted();
+                const saved = batch.map((index, i) => ({ hash: hashes[index]!, vector: Float32Array.from(embedded[i]!) }));
+                store.savePendingVectors(id, saved);
+                saved.forEach((entry, i) => vectors.set(keys[batch[i]!]!, entry.vector));
+                hooks.onFraction(0.05 + (0.95 * (start + batch.length)) / todo.length);
             }
             signal.throwIfAborted();
 
             step = "saving";
-            store.replaceDocumentChunks(id, chunks, vectors, {
+            store.replaceDocumentChunks(id, chunks.map((chunk, index) => ({ ...chunk, embedHash: hashes[index]! })), keys.map((key) => vectors.get(key)!), {
                 embeddingModelId: modelId, title: parsed.title ?? null, format: parsed.format,
                 pageCount: pageCountOf(parsed), contentHash
             });
-            return { status: "indexed", chunkCount: chunks.length };
+            return { status: "indexed", chunkCount: chunks.length, embedded: todo.length, reused };
         } catch (error) {
             if (signal.aborted) return { status: "stopped" };
             if (error instanceof EmbeddingModelMismatchError) return { status: "retry" };

@@ -10,6 +10,11 @@ import type { ProvideEmbedder, IngestEmbedder } from "./types.js";
 
 export const noEmbeddingModelReason = "Choose an embedding model in Settings to index documents.";
 
+/** A document with more new chunks than this to embed is large: smaller documents queued meanwhile go first. */
+export const largeDocumentChunks = 64;
+/** How often a large document looks for smaller ones waiting. */
+const yieldCheckIntervalMs = 1_000;
+
 export type IngestLoopOptions = {
     store: LibraryReader & LibraryWriter;
     indexer: DocumentIndexer;
@@ -21,6 +26,8 @@ export type IngestLoopOptions = {
     onProgress: (final: boolean) => void;
     onDocumentsChanged: () => void;
     now?: () => number;
+    /** See `largeDocumentChunks` (tests make it smaller). */
+    largeDocumentChunks?: number;
 };
 
 /** The document being indexed, with the file facts it started from. */
@@ -154,8 +161,9 @@ export class IngestLoop {
             const model = await this.#acquireEmbedder(waiting.length > 0);
             if (model === null) return;
 
-            // Listed again: a new embedding model has just re-queued the whole library.
-            const listed = store.listDocuments(["queued"]);
+            // Listed again: a new embedding model has just re-queued the whole library. Smallest first, so a
+            // large document never holds up small ones (oldest first among equals).
+            const listed = bySize(store.listDocuments(["queued"]));
             try {
                 for (const [index, { id }] of listed.entries()) {
                     if (signal.aborted || this.#disposed) return;
@@ -165,7 +173,9 @@ export class IngestLoop {
                     // Prepared ahead, it is `parsing` now; otherwise only a document still queued is due.
                     if (document === undefined || (ahead === null && document.status !== "queued")) continue;
                     const following = () => this.#prepareAhead(listed.slice(index + 1), model.embedder, signal);
-                    if ((await this.#indexOne(document, model, signal, ahead, following)) === "retry") break;
+                    const status = await this.#indexOne(document, model, signal, ahead, following);
+                    // Retry: the model changed. Yielded: smaller documents arrived; both list the queue again.
+                    if (status === "retry" || status === "yielded") break;
                 }
             } finally {
                 await this.#dropAhead();
@@ -224,6 +234,15 @@ export class IngestLoop {
     ): Promise<IndexOutcome["status"]> {
         const abort = new AbortController();
         const tracker = this.#tracker;
+        const largeAfter = this.options.largeDocumentChunks ?? largeDocumentChunks;
+        let toEmbed = 0;
+        let lastCheck = performance.now();
+        // A large document gives way, between batches, to smaller documents queued after it started.
+        const shouldYield = (): boolean => {
+            if (toEmbed <= largeAfter || performance.now() - lastCheck < yieldCheckIntervalMs) return false;
+            lastCheck = performance.now();
+            return this.options.store.listDocuments(["queued"]).some((other) => other.id !== document.id && other.sizeBytes < document.sizeBytes);
+        };
         tracker.include(document.id, document.sizeBytes);
         tracker.begin(document.id, document.displayName);
         this.options.onProgress(false);
@@ -237,6 +256,12 @@ export class IngestLoop {
                 this.options.onProgress(false);
             },
             onFraction: (fraction) => tracker.setFraction(fraction),
+            shouldYield,
+            onEmbeddingPlan: (plan) => {
+                toEmbed = plan.toEmbed;
+                tracker.setPlan(plan);
+                this.options.onProgress(false);
+            },
             onParsed: () => {
                 current.parsed = true;
                 prepareNext();
@@ -271,10 +296,16 @@ export class IngestLoop {
                 if (!exists) this.#tracker.forget(document.id);
                 return;
             case "retry":
+            case "yielded":
                 if (exists) store.setStatus(document.id, "queued");
                 return;
             default:
                 outcome satisfies never;
         }
     }
+}
+
+/** Smallest first; the store lists oldest first, and the sort is stable. */
+function bySize(documents: LibraryDocument[]): LibraryDocument[] {
+    return [...documents].sort((a, b) => a.sizeBytes - b.sizeBytes);
 }

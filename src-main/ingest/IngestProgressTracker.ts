@@ -22,7 +22,7 @@ export class IngestProgressTracker {
     #endedAt: number | null = null;
     #running = false;
     #blockedReason: string | null = null;
-    #current: { id: string; name: string; fraction: number } | null = null;
+    #current: { id: string; name: string; fraction: number; plan: { toEmbed: number; reused: number; done: number } | null } | null = null;
     #chunks = 0;
     #samples: Array<{ at: number; chunks: number }> = [];
 
@@ -60,7 +60,7 @@ export class IngestProgressTracker {
     }
 
     begin(documentId: string, name: string): void {
-        this.#current = { id: documentId, name, fraction: 0 };
+        this.#current = { id: documentId, name, fraction: 0, plan: null };
         this.#firstBeganAt ??= this.now();
     }
 
@@ -69,8 +69,14 @@ export class IngestProgressTracker {
         if (this.#current !== null) this.#current.fraction = Math.min(1, Math.max(0, fraction));
     }
 
+    /** The current document's embedding starts: how many inputs it must embed, and how many chunks reuse a vector. */
+    setPlan(plan: { toEmbed: number; reused: number }): void {
+        if (this.#current !== null) this.#current.plan = { ...plan, done: 0 };
+    }
+
     addChunks(count: number): void {
         const at = this.now();
+        if (this.#current?.plan) this.#current.plan.done += count;
         this.#chunks += count;
         this.#samples.push({ at, chunks: this.#chunks });
         // Keep the window's samples and the last one before it, which gives the count at the window's start.
@@ -101,7 +107,20 @@ export class IngestProgressTracker {
             chunksPerSecond: this.#chunksPerSecond(),
             secondsLeft: this.#secondsLeft(files),
             current: this.#current?.name ?? null,
-            blockedReason: this.#blockedReason
+            blockedReason: this.#blockedReason,
+            document: this.#documentProgress()
+        };
+    }
+
+    #documentProgress(): IngestProgress["document"] {
+        const current = this.#current;
+        if (current?.plan == null) return null;
+        const { toEmbed, reused, done } = current.plan;
+        const rate = this.#chunksPerSecond();
+        const left = Math.max(0, toEmbed - done);
+        return {
+            name: current.name, chunksDone: Math.min(done, toEmbed), chunksTotal: toEmbed, chunksReused: reused,
+            secondsLeft: left === 0 ? 0 : rate === null || rate <= 0 ? null : Math.round(left / rate)
         };
     }
 

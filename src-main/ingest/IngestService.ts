@@ -13,6 +13,7 @@ import { IngestLoop } from "./IngestLoop.js";
 import { Listeners } from "./Listeners.js";
 import { isUnchanged } from "./isUnchanged.js";
 import { ParserClient } from "./parse/ParserClient.js";
+import type { ParseLimits } from "./parse/types.js";
 import { Throttle } from "./Throttle.js";
 import type { AddResult, DocumentParser, ProvideEmbedder } from "./types.js";
 
@@ -32,6 +33,10 @@ export type IngestServiceOptions = {
     /** Most files one `add` may queue (default 100,000). */
     maxFilesPerAdd?: number;
     now?: () => number;
+    /** The per-document parse limits in force now (the person's Settings), asked for each document. */
+    limits?: () => Partial<ParseLimits>;
+    /** More new chunks than this make a document large: smaller documents queued meanwhile go first (default 64). */
+    largeDocumentChunks?: number;
 };
 
 /**
@@ -55,11 +60,13 @@ export class IngestService {
         this.#progressThrottle = new Throttle(interval, () => this.#progressListeners.emit(this.progress()));
         this.#documentsThrottle = new Throttle(interval, () => this.#documentListeners.emit());
         const indexer = new DocumentIndexer({
-            store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser())
+            store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser()),
+            ...(options.limits ? { limits: options.limits } : {})
         });
         this.#loop = new IngestLoop({
             store: this.#store, indexer, embedder: options.embedder, threads: options.threads,
             stopParser: () => this.#stopParser(), ...(options.now ? { now: options.now } : {}),
+            ...(options.largeDocumentChunks !== undefined ? { largeDocumentChunks: options.largeDocumentChunks } : {}),
             onProgress: (final) => (final ? this.#progressThrottle.flush() : this.#progressThrottle.request()),
             onDocumentsChanged: () => this.#documentsThrottle.request()
         });
@@ -75,14 +82,19 @@ export class IngestService {
      * Queues files and folders (walked recursively) and wakes the queue. Files already indexed with the
      * same content are left alone; see `AddResult` for what was skipped.
      */
-    async add(paths: readonly string[]): Promise<AddResult> {
+    async add(paths: readonly string[], options: { collectionId?: string | null } = {}): Promise<AddResult> {
         const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd });
+        // Folders added into a collection keep it: files found in them later (the watcher) join it too.
+        if (options.collectionId !== undefined) for (const folder of expansion.folders) this.#store.setFolderCollection(folder, options.collectionId);
         const libraryModelId = this.#store.embeddingModel()?.id;
         const result: AddResult = { ...expansion, queued: [], unchanged: [] };
         for (const file of expansion.files) {
             const existing = this.#store.getDocumentByPath(file.path);
-            if (await isUnchanged(file, existing, libraryModelId, (filePath) => hashFile(filePath))) result.unchanged.push(existing!);
-            else result.queued.push(this.#queue(file));
+            const collectionId = options.collectionId !== undefined ? options.collectionId : this.#store.collectionForPath(file.path);
+            if (await isUnchanged(file, existing, libraryModelId, (filePath) => hashFile(filePath))) {
+                if (collectionId !== undefined && existing!.collectionId !== collectionId) this.#store.setDocumentCollection(existing!.id, collectionId);
+                result.unchanged.push(this.#store.getDocument(existing!.id)!);
+            } else result.queued.push(this.#queue(file, collectionId));
         }
         if (result.queued.length > 0) this.#changed();
         return result;
@@ -142,6 +154,18 @@ export class IngestService {
         return this.progress();
     }
 
+    /**
+     * Stops the run now, keeping its progress: documents not yet indexed go back to the queue with the
+     * vectors already embedded for them, so the next `start()` resumes where this stopped.
+     */
+    async pause(): Promise<IngestProgress> {
+        await this.#loop.stop();
+        this.#store.requeueInterrupted();
+        this.#loop.endCancelledRun();
+        this.#documentsThrottle.flush();
+        return this.progress();
+    }
+
     /** Call when the embedding model was chosen or changed: blocked documents get going, and a new model re-embeds the library. */
     resume(): void {
         this.#loop.wake({ checkModel: true });
@@ -173,9 +197,10 @@ export class IngestService {
         this.#documentsThrottle.dispose();
     }
 
-    #queue(file: FoundFile): LibraryDocument {
+    #queue(file: FoundFile, collectionId?: string | null): LibraryDocument {
         const source: DocumentSource = {
-            sourcePath: file.path, displayName: path.basename(file.path), sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs
+            sourcePath: file.path, displayName: path.basename(file.path), sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs,
+            ...(collectionId !== undefined ? { collectionId } : {})
         };
         const document = this.#store.queueDocument(source);
         this.#loop.queued(document, source);

@@ -6,6 +6,7 @@ export function toDocumentInfo(document: LibraryDocument): LibraryDocumentInfo {
     return {
         id: document.id, displayName: document.displayName, format: document.format, status: document.status,
         statusReason: document.statusReason, pageCount: document.pageCount, chunkCount: document.chunkCount,
-        sizeBytes: document.sizeBytes, updatedAt: document.updatedAt, indexedAt: document.indexedAt
+        sizeBytes: document.sizeBytes, updatedAt: document.updatedAt, indexedAt: document.indexedAt,
+        collectionId: document.collectionId
     };
 }

@@ -1,4 +1,5 @@
 import type { LibraryReader } from "../store/library/LibraryReader.js";
+import type { SearchScope } from "../store/library/types.js";
 import { reciprocalRankFusion } from "./reciprocalRankFusion.js";
 import { RerankerOutputError } from "./RerankerOutputError.js";
 import { toFtsQuery } from "./toFtsQuery.js";
@@ -21,6 +22,8 @@ export type HybridRetrieverOptions = {
      * random vectors. Re-measure with a real embedding model before turning it on.
      */
     prefilter?: { minChunks: number; candidates: number };
+    /** Searches only these documents unless a call says otherwise (collections, documents attached to a chat). */
+    scope?: SearchScope;
 };
 
 /**
@@ -34,17 +37,18 @@ export class HybridRetriever {
     ) {}
 
     async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievedChunk[]> {
-        const { limit = 8, rerankCandidates = 20, signal, documentIds } = options;
+        const { limit = 8, rerankCandidates = 20, signal } = options;
         const match = toFtsQuery(query);
         // Nothing to search for (empty, or only punctuation): an empty answer, not an error.
         if (match === undefined || limit <= 0) return [];
         const perPath = Math.max(this.options.candidatesPerPath ?? 50, limit);
+        const documentIds = options.documentIds ?? this.options.scope?.documentIds;
+        const scope: SearchScope = documentIds === undefined ? {} : { documentIds };
 
-        // A scope is applied inside both searches, so each returns its best passages among those documents.
-        const scope = documentIds === undefined ? {} : { documentIds };
         const keywordHits = this.library.keywordSearch(match, perPath, scope);
+        const prefilterCandidates = this.#prefilterCandidates();
         const vectorHits = this.options.embedQuery === undefined ? [] : this.library.vectorSearch(
-            await this.options.embedQuery(query, signal), perPath, { prefilterCandidates: this.#prefilterCandidates(), ...scope }
+            await this.options.embedQuery(query, signal), perPath, { ...scope, ...(prefilterCandidates === undefined ? {} : { prefilterCandidates }) }
         );
         signal?.throwIfAborted();
 

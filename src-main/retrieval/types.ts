@@ -1,4 +1,4 @@
-import type { ChunkWithDocument } from "../store/library/types.js";
+import type { ChunkWithDocument, SearchScope } from "../store/library/types.js";
 
 /** Embeds a search query with the library's embedding model (query prompt prefix included, if the model has one). */
 export type QueryEmbedder = (query: string, signal?: AbortSignal) => Promise<ArrayLike<number>>;
@@ -31,6 +31,4 @@ export type RetrieveOptions = {
     /** Top fused passages the reranker reorders, when there is one (default 20). */
     rerankCandidates?: number;
     signal?: AbortSignal;
-    /** Search only these documents' passages (a chat's attached files, a collection); absent: the whole library. */
-    documentIds?: readonly string[];
-};
+} & SearchScope;

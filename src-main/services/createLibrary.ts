@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
+import type { CollectionInfo, LibraryDocumentInfo } from "@common/contract/libraryTypes.js";
 import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import { Answerer } from "../answer/Answerer.js";
 import { EmbedderProvider } from "../engine/EmbedderProvider.js";
@@ -8,6 +8,7 @@ import type { Engine } from "../engine/Engine.js";
 import { IngestService, toDocumentInfo } from "../ingest/index.js";
 import { FolderWatcher } from "../ingest/watch/FolderWatcher.js";
 import { sourcePassage } from "../library/sourcePassage.js";
+import { resolveScope, type LibraryScope } from "../library/resolveScope.js";
 import { HybridRetriever } from "../retrieval/HybridRetriever.js";
 import type { SettingsService } from "../settings/SettingsService.js";
 import { LibraryMeta } from "../store/library/LibraryMeta.js";
@@ -16,6 +17,7 @@ import type { ModelRepository } from "../store/ModelRepository.js";
 import type { EventHub } from "./EventHub.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { ParserClient } from "../ingest/parse/ParserClient.js";
+import { parseLimitsFromSettings } from "../ingest/parse/parseLimitsFromSettings.js";
 
 /** Opens a document with the system's default app (Electron only). */
 export type OpenFile = (filePath: string) => Promise<void>;
@@ -41,6 +43,7 @@ export function createLibrary(deps: {
     const spawn = deps.spawnWorker;
     const ingest = new IngestService({
         store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads),
+        limits: () => parseLimitsFromSettings(settings.get()),
         ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
     });
     const watcher = new FolderWatcher({
@@ -59,18 +62,20 @@ export function createLibrary(deps: {
      * Library questions search by keywords, also by meaning once an embedding model is chosen, and are
      * reranked when a reranker is chosen (or answered without it, saying why, when it fails to load).
      */
-    const retriever = async (): Promise<{ retriever: HybridRetriever; notice: string | null }> => {
+    const retriever = async (scope?: LibraryScope): Promise<{ retriever: HybridRetriever; notice: string | null }> => {
+        const searchScope = resolveScope(store, scope);
         const embedder = await embedders.get();
         const reranker = await rerankers.get();
         const ranking = reranker.model;
         const retriever = new HybridRetriever(store, {
             ...(embedder == null || store.embeddingModel() == null ? {} : { embedQuery: (q: string) => embedder.embed(q) }),
-            ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
+            ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) }),
+            scope: searchScope
         });
         return { retriever, notice: reranker.model == null && reranker.problem != null ? reranker.problem : null };
     };
-    const answerer = async (): Promise<Answerer> => {
-        const { retriever: found, notice } = await retriever();
+    const answerer = async (scope?: LibraryScope): Promise<Answerer> => {
+        const { retriever: found, notice } = await retriever(scope);
         const embedder = embedders.peek();
         return new Answerer(found, {
             ...(notice != null ? { notice } : {}),
@@ -78,8 +83,23 @@ export function createLibrary(deps: {
         });
     };
 
-    async function add(paths: readonly string[]): Promise<LibraryDocumentInfo[]> {
-        const result = await ingest.add(paths);
+    const collections = (): CollectionInfo[] =>
+        store.listCollections().map(({ id, name, documentCount }) => ({ id, name, documentCount }));
+    const collectionsChanged = (): void => {
+        events.emit("collections.changed", { collections: collections() });
+        events.emit("library.changed", { documents: documents() });
+    };
+    ingest.onDocumentsChanged(() => events.emit("collections.changed", { collections: collections() }));
+    const requireCollection = (collectionId: string): CollectionInfo => {
+        const found = collections().find((collection) => collection.id === collectionId);
+        if (found === undefined) throw new NotFoundError("That collection no longer exists.");
+        return found;
+    };
+
+    /** `collectionId`: the files, and folders with the files found in them later, join that collection. */
+    async function add(paths: readonly string[], collectionId?: string | null): Promise<LibraryDocumentInfo[]> {
+        if (collectionId != null) requireCollection(collectionId);
+        const result = await ingest.add(paths, collectionId === undefined ? {} : { collectionId });
         for (const folder of result.folders) await watcher.watchFolder(folder);
         if (result.notFound.length > 0 && result.queued.length + result.unchanged.length === 0)
             throw new NotFoundError(`Not found: ${result.notFound.slice(0, 3).join(", ")}. Check the path and try again.`);
@@ -94,7 +114,26 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, add, openDocument,
+        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, add, openDocument, collections,
+        createCollection: (name: string): CollectionInfo => {
+            const created = store.createCollection(name);
+            collectionsChanged();
+            return requireCollection(created.id);
+        },
+        renameCollection: (collectionId: string, name: string): CollectionInfo => {
+            store.renameCollection(collectionId, name);
+            collectionsChanged();
+            return requireCollection(collectionId);
+        },
+        deleteCollection: (collectionId: string): void => {
+            if (!store.deleteCollection(collectionId)) throw new NotFoundError("That collection no longer exists.");
+            collectionsChanged();
+        },
+        setDocumentCollection: (documentId: string, collectionId: string | null): LibraryDocumentInfo => {
+            store.setDocumentCollection(documentId, collectionId);
+            collectionsChanged();
+            return toDocumentInfo(store.getDocument(documentId)!);
+        },
         source: (chunkId: number) => sourcePassage(store, chunkId),
         start: async () => {
             ingest.start();

@@ -18,6 +18,8 @@ import { toContractJob } from "../models/download/toContractJob.js";
 import { ModelFits } from "../models/fit/ModelFits.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
+import { createAdvisor } from "../advisor/createAdvisor.js";
+import type { AdvisorService } from "../advisor/AdvisorService.js";
 import type { InstalledStarterModel } from "../models/starter/findStarterModels.js";
 import { offerStarterModels } from "../models/starter/offerStarterModels.js";
 import { createPersonalize, type Personalize, type PersonalizeDeps } from "../personalize/createPersonalize.js";
@@ -30,6 +32,7 @@ import { openDatabase } from "../store/openDatabase.js";
 import { createLibrary, type Library, type OpenFile } from "./createLibrary.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { EventHub } from "./EventHub.js";
+import { findMissingParts } from "./findMissingParts.js";
 import { LOCUS_VERSION } from "./version.js";
 
 export type ServicesOptions = {
@@ -55,6 +58,8 @@ export type ServicesOptions = {
     maxAnswerTokens?: number;
     /** Training options beyond budget and threads (tests use a higher learning rate and a step limit). */
     training?: PersonalizeDeps["training"];
+    /** Advisor plan settings beyond the budget (tests use fewer probes). */
+    advisor?: Parameters<typeof createAdvisor>[0]["plan"];
     /** The starter models installed with Locus (hosts find them); added to the list and chosen on first start. */
     starterModels?: readonly InstalledStarterModel[];
 };
@@ -69,6 +74,7 @@ export type Services = {
     setup: SetupService;
     settings: SettingsService;
     personalize: Personalize;
+    advisor: AdvisorService;
     dispose(): Promise<void>;
 };
 
@@ -99,6 +105,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const uploads = new AttachmentUploads({
         folder: path.join(options.dataDir, "attachments"), addToLibrary: (paths) => library.add(paths), chatExists: (chatId) => chats.exists(chatId)
     });
+    // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
+    const memory = async () => {
+        const hardware = await setup.hardware();
+        return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
+    };
     const personalize = createPersonalize({
         db, engine, library: library.store, models: modelRepository, chatModelId: () => settings.get().chatModelId,
         dataDir: options.dataDir,
@@ -106,11 +117,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
         ...(options.training ? { training: options.training } : {}),
         ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
-        // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
-        memory: async () => {
-            const hardware = await setup.hardware();
-            return { availableBytes: hardware.source === "simulated" ? hardware.ramFreeBytes : os.freemem(), cpuFeatures: hardware.cpu.features };
-        }
+        memory
+    });
+    const advisor = createAdvisor({
+        db, dataDir: options.dataDir, engine, library, models: modelRepository, modelService: models, settings, personalize, memory,
+        onProgress: (run) => events.emit("advisor.progress", run),
+        ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
+        ...(options.advisor ? { plan: options.advisor } : {})
     });
     const modelsChanged = () => events.emit("models.changed", { models: models.list() });
     fits.onSettled(modelsChanged);
@@ -159,7 +172,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
                 cacheDir: path.join(options.dataDir, "cache", "gguf-headers"),
                 ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})
             }),
-            llama: () => engine.llama()
+            llama: () => engine.llama(),
+            starterChatModel: () => {
+                const starter = options.starterModels?.find((entry) => entry.model.role === "chat");
+                const current = settings.get().chatModelId;
+                const model = current == null ? undefined : modelRepository.get(current);
+                return starter != null && model?.path === starter.path ? { displayName: model.displayName, sizeBytes: model.sizeBytes } : null;
+            }
         }
     );
     setup.onReprobe(() => {
@@ -167,13 +186,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
         modelsChanged();
     });
     engine.onStatus((status) => events.emit("engine.status", status));
-    await engine.llama();
+    // A damaged installation without node-llama-cpp's binaries still starts: the missing part is reported,
+    // and only what needs a model fails (each time with this same error).
+    let llamaError: unknown;
+    await engine.llama().catch((error: unknown) => {
+        llamaError = error;
+    });
+    for (const part of findMissingParts({ db, llamaError })) console.error(`Locus: ${part.problem} Disabled: ${part.disables} ${part.fix}`);
 
     const appInfo = (): AppInfo => ({
         version: LOCUS_VERSION,
         host: options.host,
         capabilities: { nativeFileDialog: options.pickModelFile != null, pathEntry: options.pickModelFile == null },
-        cpuThreads: engine.threads || os.availableParallelism()
+        cpuThreads: engine.threads || os.availableParallelism(),
+        // Asked again each time: a part built or restored while the app runs stops being reported.
+        missingParts: findMissingParts({ db, llamaError })
     });
     // Paths typed by a person exist only where there is no native dialog to choose a file.
     const refuse = new Set<MethodName>([
@@ -215,12 +242,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "downloads.resume": async ({ jobId }) => contractJob(await downloads.resume(jobId)),
         "downloads.cancel": async ({ jobId }) => contractJob(await downloads.cancel(jobId)),
         "library.list": () => library.documents(),
-        "library.addWithDialog": async ({ folders }) => {
+        "library.addWithDialog": async ({ folders, collectionId }) => {
             if (options.pickDocuments == null) throw new UnsupportedError("This window cannot open a file dialog. Type the path of a file or folder instead.");
             const paths = await options.pickDocuments(folders ?? false);
-            return paths.length === 0 ? [] : library.add(paths);
+            return paths.length === 0 ? [] : library.add(paths, collectionId);
         },
-        "library.addPaths": ({ paths }) => library.add(paths),
+        "library.addPaths": ({ paths, collectionId }) => library.add(paths, collectionId),
+        "library.setCollection": ({ documentId, collectionId }) => library.setDocumentCollection(documentId, collectionId),
+        "collections.list": () => library.collections(),
+        "collections.create": ({ name }) => library.createCollection(name),
+        "collections.rename": ({ collectionId, name }) => library.renameCollection(collectionId, name),
+        "collections.delete": ({ collectionId }) => library.deleteCollection(collectionId),
         "library.remove": async ({ documentId }) => {
             if (!(await library.ingest.remove(documentId))) throw new NotFoundError("That document is no longer in the library.");
         },
@@ -246,10 +278,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "adapters.deactivate": () => personalize.adapters.deactivate(),
         "adapters.setScale": ({ adapterId, scale }) => personalize.adapters.setScale(adapterId, scale),
         "adapters.rename": ({ adapterId, name }) => personalize.adapters.rename(adapterId, name),
-        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId)
+        "adapters.remove": ({ adapterId }) => personalize.adapters.remove(adapterId),
+        "advisor.status": () => advisor.status(),
+        "advisor.list": () => advisor.list(),
+        "advisor.start": (request) => advisor.start(request),
+        "advisor.cancel": () => advisor.cancel(),
+        "advisor.apply": async ({ runId }) => {
+            const run = await advisor.apply(runId);
+            modelsChanged();
+            return run;
+        },
+        "advisor.remove": ({ runId }) => advisor.remove(runId)
     }, { refuse });
 
-    if (options.starterModels != null && options.starterModels.length > 0)
+    // Offering reads each model's header through the runtime: without it there is nothing to offer them to.
+    if (llamaError === undefined && options.starterModels != null && options.starterModels.length > 0)
         await offerStarterModels({
             installed: options.starterModels, models, settings, repository: settingsRepository, log: (message) => console.error(message)
         });
@@ -263,8 +306,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings, personalize,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize, advisor,
         async dispose() {
+            await advisor.dispose();
             await personalize.dispose();
             await downloads.dispose();
             await library.dispose();

@@ -19,6 +19,8 @@ export type SetupServiceOptions = {
     headers?: RemoteHeaderCache;
     /** The app's Llama: on this (probed) machine node-llama-cpp simulates the load with it. */
     llama?: () => Promise<Llama>;
+    /** The starter chat model, when it is the one chat uses: the recommendation then says what it is for. */
+    starterChatModel?: () => { displayName: string; sizeBytes: number } | null;
 };
 
 /** "known": a fit already worked out from a header, else the catalog's; "online": read a header, from the hub if need be. */
@@ -110,7 +112,9 @@ export class SetupService {
             return this.#fit(entry, file, { contextSize, hardware, source: "online" });
         }));
         const fromHeaders = read.filter((fit) => fit.method === "gguf-insights");
-        return fromHeaders.length === 0 ? first : recommend({ ...input, fits: fromHeaders });
+        const recommendation = fromHeaders.length === 0 ? first : recommend({ ...input, fits: fromHeaders });
+        const starter = this.options.starterChatModel?.() ?? null;
+        return starter == null ? recommendation : { ...recommendation, starterNote: starterNote(starter, recommendation.chat.displayName) };
     }
 
     /** Fits worked out from a header are kept (a header's figures do not change) until the hardware is probed again. */
@@ -140,4 +144,11 @@ export class SetupService {
             throw new NotFoundError(`The catalog has no ${quant} file for "${catalogId}".`);
         return { entry, file };
     }
+}
+
+/** Plain words on the starter chat model, for a person who has not chosen a model of their own yet. */
+function starterNote(starter: { displayName: string; sizeBytes: number }, better: string): string {
+    return `Chat now uses ${starter.displayName}, a tiny model (${Math.round(starter.sizeBytes / 1e6)} MB) that comes with Locus so you can ` +
+        "try it at once: it finds short facts in your documents and cites them, but it often misses nuance, mixes up similar facts and " +
+        `cannot reason over several passages. ${better} will answer much better on this computer.`;
 }

@@ -1,12 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
-import * as sqliteVec from "sqlite-vec";
 import { registerFtsText } from "./library/ftsText.js";
 import { migrate } from "./migrate.js";
 import { migrations } from "./migrations/index.js";
+import { loadVectorExtension } from "./loadVectorExtension.js";
 
-/** Opens (creating if needed) the one Locus database file: WAL, foreign keys, sqlite-vec, migrated. */
+/**
+ * Opens (creating if needed) the one Locus database file: WAL, foreign keys, sqlite-vec (when it loads; see
+ * vectorExtensionProblem), migrated.
+ */
 export function openDatabase(file: string): Database {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new BetterSqlite3(file);
@@ -16,7 +19,8 @@ export function openDatabase(file: string): Database {
         db.pragma("synchronous = NORMAL");
         db.pragma("foreign_keys = ON");
         db.pragma("busy_timeout = 5000");
-        sqliteVec.load(db);
+        // Without it (a damaged installation) the database still opens: only vector search is lost.
+        loadVectorExtension(db);
         // The full-text index's triggers call it on every chunk written (migration 007).
         registerFtsText(db);
         migrate(db, migrations);

@@ -5,7 +5,11 @@ import type { SpawnWorkerProcess, WorkerProcess } from "../workers/WorkerProcess
 import { workerEntry, type WorkerEntry } from "../workers/workerEntry.js";
 import { withDefaultTrainingOptions, type RequiredTrainingOptions } from "./defaultTrainingOptions.js";
 import { reviveTrainerError } from "./errors/reviveTrainerError.js";
-import { trainingEventSchema, trainingResultSchema, type CancelMessage } from "./trainerSchemas.js";
+import type { QuantizeType } from "./native/nativeTrainerTypes.js";
+import {
+    quantizeResultSchema, trainerWorkerResultSchema, trainingEventSchema, trainingResultSchema,
+    type CancelMessage, type TrainerWorkerRequest, type TrainerWorkerResult
+} from "./trainerSchemas.js";
 import type { TrainingEvent, TrainingOptions, TrainingRequest, TrainingResult } from "./types.js";
 
 export type TrainerClientOptions = {
@@ -35,7 +39,7 @@ const hangMarginSeconds = 300;
  * adapters are written to hidden temporary files and appear under their name only when complete.
  */
 export class TrainerClient {
-    readonly #worker: ChildWorker<TrainingRequest, TrainingResult, TrainingEvent>;
+    readonly #worker: ChildWorker<TrainerWorkerRequest, TrainerWorkerResult, TrainingEvent>;
     #process: WorkerProcess | undefined;
     #running = false;
     #cancelRequested = false;
@@ -46,7 +50,7 @@ export class TrainerClient {
             name: "trainer",
             entry: options.entry ?? workerEntry(import.meta.url, "trainerWorker"),
             heapLimitMb: options.heapLimitMb ?? 1024,
-            parseResult: (value) => trainingResultSchema.parse(value),
+            parseResult: (value) => trainerWorkerResultSchema.parse(value),
             parseProgress: (value) => trainingEventSchema.parse(value),
             reviveError: reviveTrainerError,
             // The model load can be slow on a cold disk.
@@ -86,11 +90,23 @@ export class TrainerClient {
                 }
             );
             if (call.signal?.aborted === true) this.cancel();
-            return await pending;
+            return trainingResultSchema.parse(await pending);
         } finally {
             this.#running = false;
             call.signal?.removeEventListener("abort", onAbort);
         }
+    }
+
+    /**
+     * Writes a lower-bit copy of a GGUF (`outputPath` must not exist), requantizing an already quantized
+     * one; in the worker, so a failure cannot take the app down. Resolves with the output path.
+     */
+    public async quantize(inputPath: string, outputPath: string, type: QuantizeType, threads: number): Promise<string> {
+        const result = await this.#worker.request(
+            { quantize: { inputPath: path.resolve(inputPath), outputPath: path.resolve(outputPath), type, threads } },
+            { timeoutMs: 30 * 60_000, task: `making a ${type} copy of "${path.basename(inputPath)}"`, hint: "The original model file is unchanged." }
+        );
+        return quantizeResultSchema.parse(result).quantized;
     }
 
     /** Asks the running training to stop after its current step; it resolves with what it kept. */

@@ -123,6 +123,18 @@ export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoo
         input.onEvent({ type: "checkpoint", step: outcome.steps, validationLoss: loss, adapterPath });
     };
 
+    // Snapshots due: those whose time has come (at the end, all that are left), each a file of its own.
+    const pendingSnapshots = [...(options.snapshotSeconds ?? [])].sort((a, b) => a - b);
+    const takeSnapshots = async (atEnd: boolean): Promise<void> => {
+        const due: number[] = [];
+        while (pendingSnapshots.length > 0 && (atEnd || planner.elapsedSeconds(now()) >= pendingSnapshots[0]!)) due.push(pendingSnapshots.shift()!);
+        if (due.length === 0 || outcome.steps === 0) return;
+        const adapterPath = input.checkpointPath(outcome.steps);
+        const [, seconds] = await timed(() => session.save(adapterPath, { best: false, metadata: input.adapterMetadata(outcome.steps, null) }));
+        outcome.saveSeconds += seconds;
+        for (const atSeconds of due) input.onEvent({ type: "snapshot", atSeconds, step: outcome.steps, tokens: outcome.tokens, adapterPath });
+    };
+
     if (validation !== null) session.keepBest();
 
     for (;;) {
@@ -160,6 +172,7 @@ export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoo
         outcome.finalTrainLoss = step.loss;
         evaluatedSinceStep = false;
         if (outcome.steps === 1) await validateInitial();
+        await takeSnapshots(false);
         input.onEvent({
             type: "progress",
             step: outcome.steps,
@@ -196,6 +209,7 @@ export async function runTraining(input: TrainingLoopInput): Promise<TrainingLoo
             await saveLatest();
         }
     }
+    if (outcome.stoppedBy !== "cancelled") await takeSnapshots(true);
     outcome.lastValidationLoss = outcome.steps > 0 && latestValidation !== outcome.initialValidationLoss ? latestValidation : null;
     return outcome;
 }

@@ -52,7 +52,9 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
     const initialPath = initialAdapterPath(request.outputDir, request.name);
     let session: NativeTrainerSession;
     try {
-        await addon.writeFreshAdapter({
+        // Resuming copies the earlier adapter to the scratch path: the session writes its checkpoints elsewhere.
+        if (request.resumeFrom != null) await fs.copyFile(request.resumeFrom, initialPath);
+        else await addon.writeFreshAdapter({
             modelPath: request.modelPath, outputPath: initialPath, targets: options.targets, rank: options.rank, alpha: options.alpha,
             lastLayers: options.lastLayers, seed: options.seed, metadata: adapterMetadata(base, shape)
         }).catch((error: unknown) => Promise.reject(NativeTrainerError.from(error, "creating the adapter")));
@@ -70,6 +72,7 @@ export async function trainAdapter(request: TrainingRequest, hooks: TrainAdapter
         const data = await prepareTrainingData([...request.documents, ...exchanges], (text, special) => session.tokenize(text, true, special), {
             windowTokens: info.contextSize,
             validationFraction: options.validationFraction,
+            ...(request.validationDocumentIds != null ? { validationDocumentIds: request.validationDocumentIds } : {}),
             maxValidationWindows: options.maxValidationWindows,
             seed: options.seed
         });

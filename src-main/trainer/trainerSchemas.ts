@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quantizeTypes } from "./native/nativeTrainerTypes.js";
 import {
     loraTargets,
     type TrainingEvent,
@@ -35,6 +36,7 @@ export const trainingOptionsSchema = z.object({
     maxValidationWindows: count,
     validationOverhead: fraction,
     maxSteps: z.number().int().min(1).optional(),
+    snapshotSeconds: z.array(positive).max(64).optional(),
     seed: z.number().int().min(0).max(2 ** 32 - 1)
 }) satisfies z.ZodType<TrainingOptions>;
 
@@ -46,6 +48,8 @@ export const trainingRequestSchema = z.object({
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
     documents: z.array(z.object({ id: z.string().min(1), text: z.string() })),
     pairs: z.array(z.object({ question: z.string().min(1).max(maxPairFieldLength), answer: z.string().min(1).max(maxPairFieldLength) })).max(maxPairs).optional(),
+    validationDocumentIds: z.array(z.string().min(1)).optional(),
+    resumeFrom: z.string().min(1).optional(),
     options: trainingOptionsSchema
 }) satisfies z.ZodType<TrainingRequest>;
 
@@ -64,7 +68,8 @@ export const trainingEventSchema = z.discriminatedUnion("type", [
         elapsedSeconds: finite,
         secondsLeft: finite
     }),
-    z.object({ type: z.literal("checkpoint"), step: count, validationLoss: finite, adapterPath: z.string().min(1) })
+    z.object({ type: z.literal("checkpoint"), step: count, validationLoss: finite, adapterPath: z.string().min(1) }),
+    z.object({ type: z.literal("snapshot"), atSeconds: finite, step: count, tokens: count, adapterPath: z.string().min(1) })
 ]) satisfies z.ZodType<TrainingEvent>;
 
 const trainingStatsSchema = z.object({
@@ -105,3 +110,17 @@ export const trainingResultSchema = z.object({
 /** Parent -> trainer worker, outside the request/reply protocol: stop after the current step. */
 export const cancelMessageSchema = z.object({ type: z.literal("cancel") });
 export type CancelMessage = z.infer<typeof cancelMessageSchema>;
+
+/** A lower-bit copy of a model, made in the trainer worker (where the native quantizer is loaded). */
+export const quantizeRequestSchema = z.object({
+    quantize: z.object({ inputPath: z.string().min(1), outputPath: z.string().min(1), type: z.enum(quantizeTypes), threads: z.number().int().min(1).max(1024) })
+});
+export type QuantizeRequest = z.infer<typeof quantizeRequestSchema>;
+export const quantizeResultSchema = z.object({ quantized: z.string().min(1) });
+export type QuantizeResult = z.infer<typeof quantizeResultSchema>;
+
+/** Everything the trainer worker is asked: a training run, or a quantization. */
+export const trainerWorkerRequestSchema = z.union([quantizeRequestSchema, trainingRequestSchema]);
+export type TrainerWorkerRequest = TrainingRequest | QuantizeRequest;
+export const trainerWorkerResultSchema = z.union([quantizeResultSchema, trainingResultSchema]);
+export type TrainerWorkerResult = TrainingResult | QuantizeResult;

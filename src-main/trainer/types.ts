@@ -56,6 +56,11 @@ export type TrainingOptions = LoraShape & {
     validationOverhead: number;
     /** Stop after this many optimizer steps even if time remains. */
     maxSteps?: number;
+    /**
+     * Also save the weights as they are when the run has used this many seconds of its budget (the learning
+     * time axis of the Advisor: one run gives the adapter after a quarter, half and all of the budget).
+     */
+    snapshotSeconds?: number[];
     seed: number;
 };
 
@@ -68,6 +73,13 @@ export type TrainingRequest = {
     documents: TrainingDocument[];
     /** Question-answer pairs to learn besides the documents (optional). */
     pairs?: QaPair[];
+    /**
+     * Hold out exactly these documents for validation (ids of `documents`) instead of a share chosen by
+     * seed: the Advisor keeps the documents it asks questions about out of checkpoint selection.
+     */
+    validationDocumentIds?: string[];
+    /** Continue from this adapter's weights (same model and shape) instead of a fresh adapter. */
+    resumeFrom?: string;
     options: TrainingOptions;
 };
 
@@ -92,8 +104,18 @@ export type TrainingCheckpoint = {
     adapterPath: string;
 };
 
+/** The weights as they were at one of `snapshotSeconds`: a file of its own, kept whatever the validation loss. */
+export type TrainingSnapshot = {
+    type: "snapshot";
+    /** The requested point of the budget, in seconds. */
+    atSeconds: number;
+    step: number;
+    tokens: number;
+    adapterPath: string;
+};
+
 /** What the worker reports while it runs. */
-export type TrainingEvent = TrainingProgress | TrainingCheckpoint;
+export type TrainingEvent = TrainingProgress | TrainingCheckpoint | TrainingSnapshot;
 
 export type StopReason = "budget" | "max-steps" | "cancelled" | "diverged";
 

@@ -9,11 +9,15 @@ import type { IngestEmbedder } from "../../src-main/ingest/types.js";
 import { LibraryStore } from "../../src-main/store/library/LibraryStore.js";
 import { openDatabase } from "../../src-main/store/openDatabase.js";
 import { ensureSyntheticModel } from "../support/gguf/ensureSyntheticModel.js";
+import { findStarterModels } from "../../src-main/models/starter/findStarterModels.js";
 import type { SyntheticModelName } from "../support/gguf/syntheticModels.js";
 import { defaultIngestCorpus, writeIngestCorpus, type IngestCorpusShape } from "./ragIngestCorpus.js";
 import { round } from "./ragStatistics.js";
 
-export type RagIngestBenchOptions = { model: SyntheticModelName; threads: number; rounds?: number; corpus?: IngestCorpusShape };
+/** A synthetic model, or "starter-minilm": the real starter embedding model (all-MiniLM-L6-v2). */
+export type IngestBenchModel = SyntheticModelName | "starter-minilm";
+
+export type RagIngestBenchOptions = { model: IngestBenchModel; threads: number; rounds?: number; corpus?: IngestCorpusShape };
 
 type Round = {
     pipelineSeconds: number; rawSeconds: number; ratio: number;
@@ -22,7 +26,7 @@ type Round = {
 };
 
 export type RagIngestBenchResult = {
-    model: SyntheticModelName; threads: number; embeddingContexts: number; dimension: number; files: number; pages: number; chunks: number; tokens: number;
+    model: IngestBenchModel; threads: number; embeddingContexts: number; dimension: number; files: number; pages: number; chunks: number; tokens: number;
     rounds: Round[];
     /** Fastest round: the whole ingest pipeline (hash, parse in the worker process, chunk, embed, one transaction per document). */
     pipeline: { seconds: number; pagesPerSecond: number; chunksPerSecond: number };
@@ -32,7 +36,9 @@ export type RagIngestBenchResult = {
      * Fastest against fastest (other load on the machine only ever adds time), and the median of the
      * ratios of each round's pair, which were measured back to back.
      */
-    ratios: { pipelineChunksPerSecondOverRaw: number; medianOfRoundRatios: number; goalMin: 0.8 };
+    ratios: { pipelineChunksPerSecondOverRaw: number; medianOfRoundRatios: number; goalMin: 0.9 };
+    /** Identical embedding inputs embedded once: chunks indexed, inputs the model actually embedded, and the share saved. */
+    reuse: { chunks: number; embedded: number; savedShare: number };
     corpus: IngestCorpusShape;
 };
 
@@ -47,24 +53,26 @@ export async function runRagIngestBench(options: RagIngestBenchOptions): Promise
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-ingest-bench-"));
     const llama = await getLlama({ gpu: false, build: "never", skipDownload: true, logLevel: LlamaLogLevel.error });
     llama.maxThreads = threads;
-    const embedder = await Embedder.load(llama, await ensureSyntheticModel(model), { threads });
+    const embedder = await Embedder.load(llama, await benchModelPath(model), { threads });
     try {
         const written = await writeIngestCorpus(path.join(dir, "docs"), corpus);
         const measured: Round[] = [];
         let inputs: string[] = [];
         let pages = 0;
         let tokens = 0;
+        let embeddedTexts = 0;
         for (let round = 0; round < rounds; round++) {
             const db = openDatabase(path.join(dir, `library-${round}.sqlite`));
             try {
                 const store = new LibraryStore(db);
-                const timing = { first: 0, busy: 0 };
+                const timing = { first: 0, busy: 0, texts: 0 };
                 // The same embedder, timed: where the pipeline's time goes besides embedding.
                 const timed: IngestEmbedder = {
                     identity: embedder.identity, maxInputTokens: embedder.maxInputTokens, countTokens: (text) => embedder.countTokens(text),
                     embedMany: async (texts, onEach) => {
                         const callStarted = performance.now();
                         if (timing.first === 0) timing.first = callStarted - started;
+                        timing.texts += texts.length;
                         try {
                             return await embedder.embedMany(texts, onEach);
                         } finally {
@@ -91,7 +99,8 @@ export async function runRagIngestBench(options: RagIngestBenchOptions): Promise
                 const rawSeconds = (performance.now() - rawStarted) / 1000;
                 measured.push({ pipelineSeconds: round3(pipelineSeconds), rawSeconds: round3(rawSeconds), ratio: round3(rawSeconds / pipelineSeconds),
                     untilFirstEmbeddingSeconds: round3(timing.first / 1000), embeddingSeconds: round3(timing.busy / 1000) });
-                console.error(`round ${round + 1}: ${JSON.stringify(measured.at(-1))}, ${inputs.length} chunks`);
+                embeddedTexts = timing.texts;
+                console.error(`round ${round + 1}: ${JSON.stringify(measured.at(-1))}, ${inputs.length} chunks, ${timing.texts} embedded`);
             } finally {
                 db.close();
             }
@@ -103,13 +112,21 @@ export async function runRagIngestBench(options: RagIngestBenchOptions): Promise
             files: written.files, pages, chunks: inputs.length, tokens, rounds: measured,
             pipeline: { seconds: pipelineSeconds, pagesPerSecond: round(pages / pipelineSeconds), chunksPerSecond: round(inputs.length / pipelineSeconds) },
             rawEmbedding: { seconds: rawSeconds, chunksPerSecond: round(inputs.length / rawSeconds) },
-            ratios: { pipelineChunksPerSecondOverRaw: round(rawSeconds / pipelineSeconds), medianOfRoundRatios: median(measured.map((r) => r.ratio)), goalMin: 0.8 },
+            ratios: { pipelineChunksPerSecondOverRaw: round(rawSeconds / pipelineSeconds), medianOfRoundRatios: median(measured.map((r) => r.ratio)), goalMin: 0.9 },
+            reuse: { chunks: inputs.length, embedded: embeddedTexts, savedShare: round(1 - embeddedTexts / Math.max(1, inputs.length)) },
             corpus
         };
     } finally {
         await embedder.dispose();
         fs.rmSync(dir, { recursive: true, force: true });
     }
+}
+
+async function benchModelPath(model: IngestBenchModel): Promise<string> {
+    if (model !== "starter-minilm") return ensureSyntheticModel(model);
+    const found = findStarterModels().find((entry) => entry.model.role === "embedding")?.path;
+    if (found === undefined) throw new Error("The starter embedding model is missing: run `npm run setup` (it fetches all-MiniLM-L6-v2).");
+    return found;
 }
 
 function median(values: number[]): number {

@@ -7,6 +7,11 @@ export type IngestCorpusShape = {
     pdfs: number; pagesPerPdf: number; markdownFiles: number; textFiles: number;
     /** Words per PDF page (about a page of prose) and per Markdown or text section. */
     wordsPerPage: number;
+    /**
+     * Repetition, as real folders have it: every letter ends with the same footer paragraph, and this
+     * many copies of the letters sit in a `copies/` folder (0: no repetition).
+     */
+    copies?: number;
 };
 
 export const defaultIngestCorpus: IngestCorpusShape = { pdfs: 4, pagesPerPdf: 25, markdownFiles: 30, textFiles: 30, wordsPerPage: 300 };
@@ -33,6 +38,14 @@ export async function writeIngestCorpus(dir: string, shape: IngestCorpusShape, s
         const sections = [1, 2, 3].map((n) => `## Part ${n}\n\n${paragraphs(3)}`).join("\n\n");
         await fs.writeFile(path.join(dir, `note-${i}.md`), `# Note ${i}\n\n${sections}\n`);
     }
-    for (let i = 0; i < shape.textFiles; i++) await fs.writeFile(path.join(dir, `letter-${i}.txt`), `${paragraphs(6)}\n`);
-    return { files: shape.pdfs + shape.markdownFiles + shape.textFiles, pages: shape.pdfs * shape.pagesPerPdf + shape.markdownFiles + shape.textFiles };
+    const copies = shape.copies ?? 0;
+    const footer = copies > 0 ? `\n\n${corpus.text(40)}` : "";
+    const letters = Array.from({ length: shape.textFiles }, () => `${paragraphs(6)}${footer}\n`);
+    for (const [i, letter] of letters.entries()) await fs.writeFile(path.join(dir, `letter-${i}.txt`), letter);
+    for (let copy = 0; copy < copies; copy++) {
+        await fs.mkdir(path.join(dir, "copies", `set-${copy}`), { recursive: true });
+        for (const [i, letter] of letters.entries()) await fs.writeFile(path.join(dir, "copies", `set-${copy}`, `letter-${i}.txt`), letter);
+    }
+    const textFiles = shape.textFiles * (1 + copies);
+    return { files: shape.pdfs + shape.markdownFiles + textFiles, pages: shape.pdfs * shape.pagesPerPdf + shape.markdownFiles + textFiles };
 }

@@ -7,11 +7,11 @@ import {toFtsQuery} from "../../src-main/retrieval/toFtsQuery";
 import {LibraryStore} from "../../src-main/store/library/LibraryStore";
 import type {NewChunk} from "../../src-main/store/library/types";
 import {openDatabase} from "../../src-main/store/openDatabase";
-import type {SyntheticModelName} from "../support/gguf/syntheticModels";
 import {ragFlatScan} from "./ragFlatScan";
-import {runRagIngestBench, type RagIngestBenchResult} from "./ragIngest";
+import {runRagIngestBench, type IngestBenchModel, type RagIngestBenchResult} from "./ragIngest";
 import {latency, mean, recall, round, type Latency} from "./ragStatistics";
 import {RagSyntheticCorpus} from "./ragSyntheticCorpus";
+import {loadRealCorpus, type RealCorpus} from "./ragRealCorpus";
 
 export type RagRetrievalBenchOptions = {
     chunks: number,
@@ -24,11 +24,17 @@ export type RagRetrievalBenchOptions = {
     prefilterCandidates?: number,
     /** Cosine similarity of the "near" queries to a stored vector: queries that have a true neighbour. */
     nearSimilarity?: number,
-    seed?: string
+    seed?: string,
+    /** Real text and its real embeddings (and real queries) instead of random vectors and made-up words. */
+    real?: RealCorpus
 };
 
 export type RagRetrievalBenchResult = {
+    /** "random": random unit vectors; otherwise the embedding model the real corpus was embedded with. */
+    vectors: string,
     chunks: number, dimension: number, queries: number,
+    /** Database file size per chunk (text, full-text index, float vectors and 1-bit codes). */
+    bytesPerChunk: number,
     buildSeconds: number, databaseMegabytes: number, peakRssMegabytes: number,
     /** In-process exact search: JS dot products over a Float32Array of every vector. */
     flatScan: Latency,
@@ -45,7 +51,9 @@ export type RagRetrievalBenchResult = {
 
 /** Builds a synthetic library of `chunks` chunks through LibraryStore, then times each retrieval path. */
 export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): Promise<RagRetrievalBenchResult> {
-    const {chunks, dimension, queries = 40, chunksPerDocument = 1000, wordsPerChunk = 60, prefilterCandidates = 400, nearSimilarity = 0.8} = options;
+    const {queries = 40, chunksPerDocument = 1000, wordsPerChunk = 60, prefilterCandidates = 400, nearSimilarity = 0.8, real} = options;
+    const chunks = real ? real.texts.length : options.chunks;
+    const dimension = real ? real.dimension : options.dimension;
     const corpus = new RagSyntheticCorpus(options.seed ?? `rag:${chunks}:${dimension}`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-rag-bench-"));
     const file = path.join(dir, "library.sqlite");
@@ -59,18 +67,22 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
         // The flat scan needs every vector in memory anyway; they are generated once, in place.
         const started = performance.now();
         const vectors = new Float32Array(chunks * dimension);
-        corpus.unitVectors(vectors, dimension);
+        if (real) {
+            vectors.set(real.vectors.subarray(0, chunks * dimension));
+            for (let row = 0; row < chunks; row++) normalize(vectors.subarray(row * dimension, (row + 1) * dimension));
+        } else corpus.unitVectors(vectors, dimension);
         const warmups = 3;
         const sampled = new Map<number, string>();
-        while (sampled.size < Math.min(chunks, queries + warmups)) sampled.set(Math.floor(Math.random() * chunks), "");
+        if (real) for (let q = 0; q < Math.min(real.queryTexts.length, queries + warmups); q++) sampled.set(q, real.queryTexts[q]!);
+        else while (sampled.size < Math.min(chunks, queries + warmups)) sampled.set(Math.floor(Math.random() * chunks), "");
         for (let first = 0, document = 0; first < chunks; first += chunksPerDocument, document++) {
             const count = Math.min(chunksPerDocument, chunks - first);
             const {id} = store.queueDocument({sourcePath: `/bench/doc-${document}.txt`, displayName: `doc-${document}.txt`, sizeBytes: 0, mtimeMs: 0});
             const batch: NewChunk[] = [];
             let offset = 0;
             for (let i = 0; i < count; i++) {
-                const text = corpus.text(wordsPerChunk);
-                if (sampled.has(first + i)) sampled.set(first + i, text);
+                const text = real ? real.texts[first + i]! : corpus.text(wordsPerChunk);
+                if (!real && sampled.has(first + i)) sampled.set(first + i, text);
                 batch.push({text, sectionIndex: 0, headingPath: [], charStart: offset, charEnd: offset + text.length, tokenCount: wordsPerChunk});
                 offset += text.length + 1;
             }
@@ -96,7 +108,10 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
         for (const [row, text] of sampled) {
             const timed = index++ >= warmups;
             const record = (list: number[], ms: number): void => { if (timed) list.push(ms); };
-            corpus.unitVectors(currentQuery, dimension);
+            if (real) {
+                currentQuery.set(real.queryVectors.subarray(row * dimension, (row + 1) * dimension));
+                normalize(currentQuery);
+            } else corpus.unitVectors(currentQuery, dimension);
             const query = currentQuery;
 
             let t = performance.now();
@@ -110,16 +125,17 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
             const prefiltered = store.vectorSearch(query, 10, {prefilterCandidates}).map((hit) => hit.chunkId);
             record(times.prefiltered, performance.now() - t);
 
-            const near = corpus.near(vectors.subarray(row * dimension, (row + 1) * dimension), nearSimilarity);
+            // Real queries already have true neighbours; random ones get a query near a stored vector too.
+            const near = real ? query : corpus.near(vectors.subarray(row * dimension, (row + 1) * dimension), nearSimilarity);
             const nearTruth = toIds(ragFlatScan(vectors, dimension, near, 10));
             const nearPrefiltered = store.vectorSearch(near, 10, {prefilterCandidates}).map((hit) => hit.chunkId);
             const nearExact = store.vectorSearch(near, 10).map((hit) => hit.chunkId);
 
             t = performance.now();
-            store.keywordSearch(toFtsQuery(corpus.queryFrom(text))!, 50);
+            const question = real ? text : corpus.queryFrom(text);
+            store.keywordSearch(toFtsQuery(question) ?? "\"x\"", 50);
             record(times.keyword, performance.now() - t);
 
-            const question = corpus.queryFrom(text);
             t = performance.now();
             await exactRetriever.retrieve(question, {limit: 10});
             record(times.hybrid, performance.now() - t);
@@ -140,7 +156,8 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
         const hybrid = latency(times.hybrid);
         const hybridPrefiltered = latency(times.hybridPrefiltered);
         return {
-            chunks, dimension, queries: times.flat.length, buildSeconds: round(buildSeconds),
+            vectors: real ? real.model : "random", chunks, dimension, queries: times.flat.length, buildSeconds: round(buildSeconds),
+            bytesPerChunk: Math.round(fs.statSync(file).size / chunks),
             databaseMegabytes: round(fs.statSync(file).size / 2 ** 20), peakRssMegabytes: round(peakRss / 2 ** 20),
             flatScan,
             vectorExact: {...latency(times.exact), recallAt10: mean(recalls.exact)},
@@ -165,7 +182,9 @@ export async function runRagRetrievalBench(options: RagRetrievalBenchOptions): P
 /**
  * `npx tsx --tsconfig tsconfig.node.json tests/bench/ragRetrieval.ts [--ingest-models bge-small-embed,tiny-embed]
  * [--threads 2] [--rounds 3] [--corpus pdfs,pagesPerPdf,markdownFiles,textFiles (4,25,30,30)] [--skip-ingest] [--chunks 10000,100000] [--dims 384,768] [--queries 40] [--prefilter 400]
- * [--skip-retrieval]`: ingestion throughput, then retrieval latency; prints JSON.
+ * [--skip-retrieval] [--real [--real-chunks 100000]]`: ingestion throughput, then retrieval latency; prints JSON. `--real`
+ * measures retrieval on real prose embedded with the starter model (cached in .cache/bench-embeddings after the first run)
+ * instead of random vectors; `--prefilter 200,400,1000` compares candidate counts.
  */
 async function main(): Promise<void> {
     const argument = (name: string, fallback: string): string => {
@@ -178,14 +197,30 @@ async function main(): Promise<void> {
         for (const model of argument("ingest-models", "bge-small-embed").split(",")) {
             const threads = Number(argument("threads", String(Math.min(2, os.availableParallelism()))));
             const [pdfs, pagesPerPdf, markdownFiles, textFiles] = list(argument("corpus", "4,25,30,30"));
-            const corpus = {pdfs: pdfs!, pagesPerPdf: pagesPerPdf!, markdownFiles: markdownFiles!, textFiles: textFiles!, wordsPerPage: 300};
-            const result = await runRagIngestBench({ model: model as SyntheticModelName, threads, rounds: Number(argument("rounds", "3")), corpus });
+            const corpus = {pdfs: pdfs!, pagesPerPdf: pagesPerPdf!, markdownFiles: markdownFiles!, textFiles: textFiles!, wordsPerPage: 300,
+                copies: Number(argument("copies", "0"))};
+            const result = await runRagIngestBench({ model: model as IngestBenchModel, threads, rounds: Number(argument("rounds", "3")), corpus });
             console.error(`ingestion with ${model}: ${result.pipeline.pagesPerSecond} pages/s, ${result.pipeline.chunksPerSecond} chunks/s, ` +
                 `raw embedding ${result.rawEmbedding.chunksPerSecond} chunks/s, ratio ${result.ratios.pipelineChunksPerSecondOverRaw}`);
             ingestion.push(result);
         }
     const results: RagRetrievalBenchResult[] = [];
-    if (!process.argv.includes("--skip-retrieval")) for (const chunks of list(argument("chunks", "10000,100000")))
+    let realEmbedding: {model: string, chunksAvailable: number, embeddingSeconds: number} | undefined;
+    if (process.argv.includes("--real")) {
+        const threads = Number(argument("threads", String(Math.min(2, os.availableParallelism()))));
+        for (const wanted of list(argument("real-chunks", "100000"))) {
+            const real = await loadRealCorpus({chunks: wanted, queries: Number(argument("queries", "40")) + 3, threads});
+            realEmbedding = {model: real.model, chunksAvailable: real.texts.length, embeddingSeconds: real.embeddingSeconds};
+            if (real.texts.length < wanted) console.error(`only ${real.texts.length} distinct chunks of prose on this machine (asked for ${wanted})`);
+            for (const candidates of list(argument("prefilter", "400"))) {
+                const result = await runRagRetrievalBench({chunks: 0, dimension: 0, real, queries: Number(argument("queries", "40")), prefilterCandidates: candidates});
+                console.error(`${result.chunks} real x ${result.dimension}: hybrid p50 ${result.hybrid.p50Ms} ms, flat ${result.flatScan.p50Ms} ms, ` +
+                    `prefilter(${candidates}) recall ${result.vectorPrefiltered.recallAt10Near}, exact recall ${result.vectorExact.recallAt10}`);
+                results.push(result);
+            }
+        }
+    }
+    if (!process.argv.includes("--skip-retrieval") && !process.argv.includes("--real")) for (const chunks of list(argument("chunks", "10000,100000")))
         for (const dimension of list(argument("dims", "384,768"))) {
             const result = await runRagRetrievalBench({
                 chunks, dimension, queries: Number(argument("queries", "40")), prefilterCandidates: Number(argument("prefilter", "400"))
@@ -194,7 +229,14 @@ async function main(): Promise<void> {
                 `ratio ${result.ratios.hybridP50OverFlatScanP50}, exact recall ${result.vectorExact.recallAt10}`);
             results.push(result);
         }
-    console.log(JSON.stringify({cpuCores: os.availableParallelism(), node: process.version, ingestion, results}, null, 2));
+    console.log(JSON.stringify({cpuCores: os.availableParallelism(), node: process.version, ingestion, realEmbedding, results}, null, 2));
 }
 
 if (process.argv[1] != null && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+
+function normalize(vector: Float32Array): void {
+    let squares = 0;
+    for (let i = 0; i < vector.length; i++) squares += vector[i]! * vector[i]!;
+    const scale = 1 / Math.sqrt(squares || 1);
+    for (let i = 0; i < vector.length; i++) vector[i]! *= scale;
+}

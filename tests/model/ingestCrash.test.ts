@@ -32,8 +32,8 @@ afterAll(async () => {
 });
 
 /** `locus ingest` in its own process, as a person would run it (one llama.cpp thread: the cores are shared). */
-function runCli(dataDir: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
-    const child = spawn(process.execPath, ["--import", "tsx", cliPath, "ingest", notes, "--data", dataDir, "--embedding-model", modelPath, "--threads", "1"], {
+function runCli(dataDir: string, folder = notes): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
+    const child = spawn(process.execPath, ["--import", "tsx", cliPath, "ingest", folder, "--data", dataDir, "--embedding-model", modelPath, "--threads", "1"], {
         cwd: repoRoot, env: { ...process.env, LOCUS_GPU: "false", TSX_TSCONFIG_PATH: "tsconfig.node.json" }, stdio: ["ignore", "pipe", "pipe"]
     });
     let output = "";
@@ -129,5 +129,50 @@ describe("a crash during ingestion", () => {
         expect(resumed).toEqual(clean);
         for (const row of resumed) expect(row, row.name).toMatchObject({ chunks: row.chunk_count, ordinals: row.chunk_count, fts: row.chunk_count, vectors: row.chunk_count });
         expect(resumed.reduce((sum, row) => sum + row.chunks, 0)).toBeGreaterThanOrEqual(noteCount);
+    });
+
+    it("SIGTERM stops locus ingest within a second, keeping the vectors embedded; the next run resumes and embeds only the rest", async () => {
+        const dataDir = dir.file("terminated");
+        const dbFile = path.join(dataDir, "locus.sqlite");
+        const big = dir.file("big");
+        // Distinct paragraphs: nothing is reused, so every chunk costs an embedding call.
+        await fs.promises.mkdir(big, { recursive: true });
+        await fs.promises.writeFile(path.join(big, "long.txt"), Array.from({ length: 400 }, (_, i) =>
+            `Paragraph ${i} of the long report names the item ${i * 7919} and its shelf ${i * 104729}.`).join("\n\n"));
+        const first = runCli(dataDir, big);
+        const deadline = Date.now() + 120_000;
+        const pending = (): number => {
+            if (!fs.existsSync(dbFile)) return 0;
+            const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+            try {
+                return (db.prepare("SELECT COUNT(*) AS n FROM pending_vectors").get() as { n: number }).n;
+            } catch {
+                return 0;
+            } finally {
+                db.close();
+            }
+        };
+        while (pending() === 0) {
+            if (Date.now() > deadline) throw new Error("no vectors were saved in time");
+            await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        const signalled = performance.now();
+        first.child.kill("SIGTERM");
+        const stopped = await first.exited;
+        expect(performance.now() - signalled).toBeLessThan(1_500);
+        expect(stopped.code, stopped.output).toBe(143);
+        expect(stopped.output).toMatch(/run the command again to resume/);
+        const kept = pending();
+        expect(kept).toBeGreaterThan(0);
+        expect(inspect(dbFile)).toEqual([expect.objectContaining({ name: "long.txt", chunks: 0, fts: 0, vectors: 0 })]);
+
+        const second = runCli(dataDir, big);
+        const finished = await second.exited;
+        expect(finished.code, finished.output).toBe(0);
+        expect(finished.output).toMatch(/left from an earlier run/);
+        const [row] = inspect(dbFile);
+        expect(row).toMatchObject({ status: "indexed" });
+        expect(row!.vectors).toBe(row!.chunk_count);
+        expect(pending()).toBe(0);
     });
 });

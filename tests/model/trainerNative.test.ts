@@ -238,7 +238,7 @@ describe("native trainer addon", () => {
     // The trainer's own CPU backend (ggml-patches/) replaces the backward through quantized weights and
     // reads repacked Q4_0 back; it must compute what node-llama-cpp's backend computes, only faster.
     it("trains a Q4_0 base to the same losses with the trainer's CPU backend as with node-llama-cpp's", async () => {
-        expect(readTrainerBuildStamp(addonPath)?.cpuBackendPath).toBeDefined();
+        expect(readTrainerBuildStamp(addonPath)?.cpuBackend).toBeDefined();
         const run = async (stock: boolean): Promise<number[]> => {
             const client = new TrainerClient({ env: { ...process.env, LOCUS_TRAINER_STOCK_GGML: stock ? "1" : "0" } });
             const losses: number[] = [];

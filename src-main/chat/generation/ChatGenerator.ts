@@ -4,6 +4,7 @@ import type { EventName, Events } from "@common/contract/events.js";
 import type { Citation } from "@common/contract/libraryTypes.js";
 import type { ChatMessage, ChatMode, GenerationStopReason } from "@common/contract/types.js";
 import { BusyError } from "@common/errors.js";
+import type { LibraryScope } from "../../library/resolveScope.js";
 import type { Answerer } from "../../answer/Answerer.js";
 import type { NumberedSource } from "../../answer/types.js";
 import type { Engine } from "../../engine/Engine.js";
@@ -30,8 +31,8 @@ export type AnswerRequest = {
     mode: ChatMode;
     systemPrompt: string;
     sampling: EffectiveSampling;
-    /** Library questions: only these documents (empty: the whole library). */
-    documentIds: readonly string[];
+    /** Library questions: only these collections and documents (none: the whole library). */
+    scope: LibraryScope;
     /** Ask a thinking model to answer without thinking. */
     discourageThinking: boolean;
 };
@@ -49,7 +50,7 @@ export class ChatGenerator {
         private readonly engine: Engine,
         private readonly events: ChatEvents,
         private readonly options: {
-            answerer?: () => Promise<Answerer>;
+            answerer?: (scope?: LibraryScope) => Promise<Answerer>;
             /** The stored message as the renderer sees it (versions included), for the `chat.done` event. */
             describe: (chatId: string, messageId: string) => ChatMessage | undefined;
         }
@@ -118,10 +119,9 @@ export class ChatGenerator {
             const { model, context, sequence, parameterCount } = this.engine.requireLoaded();
             let prompt = request.question;
             if (request.mode === "library") {
-                const answerer = await this.options.answerer!();
+                const answerer = await this.options.answerer!(request.scope);
                 const prepared = await answerer.prepare(
-                    request.question, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length, parameterCount }, signal,
-                    request.documentIds.length > 0 ? { documentIds: request.documentIds } : {}
+                    request.question, { contextSize: context.contextSize, countTokens: (t) => model.tokenize(t).length, parameterCount }, signal
                 );
                 prompt = prepared.prompt;
                 grounding = { answerer, sources: prepared.sources, ...(prepared.notice ? { notice: prepared.notice } : {}) };

@@ -1,5 +1,6 @@
+import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
-import type { Citation, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
+import type { Citation, CollectionInfo, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
 import type { ChatMessage, ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
 
@@ -23,12 +24,16 @@ export type Events = {
     /** Documents were added, removed or changed state. */
     "library.changed": { documents: LibraryDocumentInfo[] };
     "library.progress": IngestProgress;
+    /** Collections were created, renamed, deleted, or their documents changed. */
+    "collections.changed": { collections: CollectionInfo[] };
     /** The list of models changed (a download finished, a file was imported or removed, a model's fit was worked out). */
     "models.changed": { models: ModelInfo[] };
     /** The training run changed state or made progress (about once per optimizer step). */
     "training.progress": TrainingRunInfo;
     /** An adapter was added, removed, renamed, activated, deactivated or rescaled. */
     "adapters.changed": { adapters: AdapterInfo[] };
+    /** The Advisor's run made progress, ended, or was applied (at most about once a second while it measures). */
+    "advisor.progress": AdvisorRunInfo;
 };
 
 export type EventName = keyof Events;
@@ -36,7 +41,7 @@ export type EventMessage = { [E in EventName]: { event: E; payload: Events[E] } 
 
 export const eventNames: readonly EventName[] = [
     "engine.status", "chats.changed", "chat.token", "chat.done", "downloads.changed", "models.changed", "library.changed", "library.progress",
-    "training.progress", "adapters.changed"
+    "training.progress", "adapters.changed", "advisor.progress", "collections.changed"
 ];
 
 export function isEventName(name: unknown): name is EventName {

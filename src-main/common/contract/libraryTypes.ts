@@ -11,7 +11,12 @@ export type LibraryDocumentInfo = {
     sizeBytes: number;
     updatedAt: number;
     indexedAt: number | null;
+    /** The collection it belongs to, or null. */
+    collectionId?: string | null;
 };
+
+/** A named group of documents and folders, to keep work apart from private papers. */
+export type CollectionInfo = { id: string; name: string; documentCount: number };
 
 /** The ingest queue's progress, for the progress bar and the CLI. */
 export type IngestProgress = {
@@ -25,6 +30,18 @@ export type IngestProgress = {
     current: string | null;
     /** Set when indexing cannot start (e.g. no embedding model chosen): what to do. */
     blockedReason: string | null;
+    /** The document being embedded, with its own progress (a large one takes a while). */
+    document?: DocumentProgress | null;
+};
+
+/** One document's embedding: chunks embedded of those it needs, and the time left for it. */
+export type DocumentProgress = {
+    name: string;
+    chunksDone: number;
+    chunksTotal: number;
+    /** Chunks whose vector was reused (identical text elsewhere, or saved before an interruption). */
+    chunksReused: number;
+    secondsLeft: number | null;
 };
 
 /** A citation in an answer: a real retrieved passage and its exact place in the document. */

@@ -11,12 +11,14 @@ export const methodNames = [
     "settings.get", "settings.update",
     "downloads.list", "downloads.start", "downloads.pause", "downloads.resume", "downloads.cancel",
     "library.list", "library.addWithDialog", "library.addPaths", "library.remove", "library.reindex", "library.cancel",
-    "library.progress", "library.source", "library.openFile",
+    "library.progress", "library.source", "library.openFile", "library.setCollection",
+    "collections.list", "collections.create", "collections.rename", "collections.delete",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
     "chats.regenerate", "chats.edit", "chats.switchVersion", "chats.deletePair", "chats.configure", "chats.samplingDefaults", "chats.search",
     "chats.export", "attachments.begin", "attachments.chunk", "attachments.finish", "attachments.cancel",
     "training.status", "training.start", "training.cancel", "training.pairsWithDialog", "training.pairsFromPath",
-    "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove"
+    "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove",
+    "advisor.status", "advisor.list", "advisor.start", "advisor.cancel", "advisor.apply", "advisor.remove"
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof methodNames)[number]>;

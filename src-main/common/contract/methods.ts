@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
+import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
-import type { IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
-import type { Settings } from "./settingsTypes.js";
+import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
+import { documentLimitBounds, type Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 import { attachmentChunkSchema, attachmentNameSchema, samplingSchema, systemPromptSchema } from "./chatSchemas.js";
@@ -15,6 +16,10 @@ const quant = z.string().min(1).max(20).regex(/^[A-Za-z0-9_]+$/, "must be a quan
 const contextSize = z.number().int().min(256).max(1_048_576);
 const chatMode = z.enum(["chat", "library"]);
 const messageText = z.string().trim().min(1, { error: "must not be empty" }).max(100_000);
+/** Library mode: search only these collections (none given: the whole library, or the chat's attached documents). */
+const collectionIds = z.array(id).min(1).max(100);
+const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+const collectionName = z.string().trim().min(1).max(100);
 
 /** The messages a question created: the question and the answer being generated, and the branch now shown. */
 export type SendResult = { userMessageId: string; assistantMessageId: string; chat: ChatDetail };
@@ -58,9 +63,13 @@ export const methods = {
         rerankerModelId: id.nullable().optional(),
         contextSize: contextSize.optional(),
         threads: z.number().int().min(1).max(512).nullable().optional(),
-        learningMethod: z.enum(["rag", "rag+lora"]).optional(),
+        learningMethod: z.enum(["none", "rag", "lora", "rag+lora"]).optional(),
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60).optional(),
         setupDone: z.boolean().optional(),
+        maxDocumentMegabytes: bounded(documentLimitBounds.maxDocumentMegabytes).optional(),
+        maxDocumentPages: bounded(documentLimitBounds.maxDocumentPages).optional(),
+        maxInflatedMegabytes: bounded(documentLimitBounds.maxInflatedMegabytes).optional(),
+        parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional(),
         systemPrompt: systemPromptSchema.optional(),
         sampling: samplingSchema.optional(),
         discourageThinking: z.boolean().optional()
@@ -73,8 +82,17 @@ export const methods = {
     "downloads.cancel": method<DownloadJob>()(z.strictObject({ jobId: id })),
 
     "library.list": method<LibraryDocumentInfo[]>()(none),
-    "library.addWithDialog": method<LibraryDocumentInfo[]>()(z.strictObject({ folders: z.boolean().optional() })),
-    "library.addPaths": method<LibraryDocumentInfo[]>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) })),
+    "library.addWithDialog": method<LibraryDocumentInfo[]>()(z.strictObject({ folders: z.boolean().optional(), collectionId: id.nullable().optional() })),
+    "library.addPaths": method<LibraryDocumentInfo[]>()(z.strictObject({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(100), collectionId: id.nullable().optional()
+    })),
+    /** Moves a document into a collection (null: none). */
+    "library.setCollection": method<LibraryDocumentInfo>()(z.strictObject({ documentId: id, collectionId: id.nullable() })),
+    "collections.list": method<CollectionInfo[]>()(none),
+    "collections.create": method<CollectionInfo>()(z.strictObject({ name: collectionName })),
+    "collections.rename": method<CollectionInfo>()(z.strictObject({ collectionId: id, name: collectionName })),
+    /** Its documents stay in the library, in no collection. */
+    "collections.delete": method<void>()(z.strictObject({ collectionId: id })),
     "library.remove": method<void>()(z.strictObject({ documentId: id })),
     "library.reindex": method<void>()(z.strictObject({ documentId: id.optional() })),
     "library.cancel": method<IngestProgress>()(none),
@@ -87,12 +105,18 @@ export const methods = {
     "chats.get": method<ChatDetail>()(z.strictObject({ chatId: id })),
     "chats.rename": method<ChatSummary>()(z.strictObject({ chatId: id, title: z.string().trim().min(1).max(200) })),
     "chats.delete": method<void>()(z.strictObject({ chatId: id })),
-    "chats.send": method<SendResult>()(z.strictObject({ chatId: id, text: messageText, mode: chatMode.optional() })),
+    "chats.send": method<SendResult>()(z.strictObject({
+        chatId: id, text: messageText, mode: chatMode.optional(), collectionIds: collectionIds.optional()
+    })),
     "chats.stop": method<void>()(z.strictObject({ chatId: id })),
     /** A new version of this answer, the old one kept; the conversation shows the new one. */
-    "chats.regenerate": method<SendResult>()(z.strictObject({ chatId: id, messageId: id, mode: chatMode.optional() })),
+    "chats.regenerate": method<SendResult>()(z.strictObject({
+        chatId: id, messageId: id, mode: chatMode.optional(), collectionIds: collectionIds.optional()
+    })),
     /** A new version of this question, answered; the conversation continues from it, the old branch stays reachable. */
-    "chats.edit": method<SendResult>()(z.strictObject({ chatId: id, messageId: id, text: messageText, mode: chatMode.optional() })),
+    "chats.edit": method<SendResult>()(z.strictObject({
+        chatId: id, messageId: id, text: messageText, mode: chatMode.optional(), collectionIds: collectionIds.optional()
+    })),
     /** Shows this version of a message (and the branch that follows it). */
     "chats.switchVersion": method<ChatDetail>()(z.strictObject({ chatId: id, messageId: id })),
     /** Deletes a question and its answer (either id); the messages after them stay. */
@@ -148,7 +172,19 @@ export const methods = {
     "adapters.deactivate": method<AdapterInfo[]>()(none),
     "adapters.setScale": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, scale: z.number().min(0).max(2) })),
     "adapters.rename": method<AdapterInfo[]>()(z.strictObject({ adapterId: id, name: z.string().trim().min(1).max(100) })),
-    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id }))
+    "adapters.remove": method<AdapterInfo[]>()(z.strictObject({ adapterId: id })),
+
+    /** The Advisor's run under way, or else its latest; null when it never ran. */
+    "advisor.status": method<AdvisorRunInfo | null>()(none),
+    /** Every run kept, newest first, each marked stale when the library changed a lot since. */
+    "advisor.list": method<AdvisorRunInfo[]>()(none),
+    /** Measures, within the budget, how Locus should answer from this library (RAG, learning, both) with which model. */
+    "advisor.start": method<AdvisorRunInfo>()(z.strictObject({ budgetMinutes: z.number().int().min(1).max(24 * 60) })),
+    /** Stops the run; the figures so far and their recommendation are kept. */
+    "advisor.cancel": method<AdvisorRunInfo | null>()(none),
+    /** Puts a run's recommendation into effect: model, compression, learning method and adapter. */
+    "advisor.apply": method<AdvisorRunInfo>()(z.strictObject({ runId: id })),
+    "advisor.remove": method<AdvisorRunInfo[]>()(z.strictObject({ runId: id }))
 } as const;
 
 export type Methods = typeof methods;

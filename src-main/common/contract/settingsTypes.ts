@@ -11,10 +11,17 @@ export type Settings = {
     contextSize: number;
     /** null: all math cores. */
     threads: number | null;
-    learningMethod: "rag" | "rag+lora";
+    /** How Locus answers from the library: search it (RAG), use a learned adapter, both, or neither (set by the Advisor's Apply). */
+    learningMethod: "none" | "rag" | "lora" | "rag+lora";
     learningBudgetMinutes: number;
     /** The first-run wizard was finished or skipped. */
     setupDone: boolean;
+    /** Per-document limits of the parser (see documentLimitBounds): larger files fail with a reason. */
+    maxDocumentMegabytes: number;
+    maxDocumentPages: number;
+    /** Most a zip-based document (DOCX, ...) may inflate to: guards against zip bombs. */
+    maxInflatedMegabytes: number;
+    parseTimeoutSeconds: number;
     /** The system prompt of chats that have none of their own. */
     systemPrompt: string;
     /** Sampling for every chat, over the model's and Locus's defaults; a chat's own settings win. */
@@ -22,6 +29,14 @@ export type Settings = {
     /** Ask thinking models (Qwen3, DeepSeek-R1, ...) to answer without a thinking section. */
     discourageThinking: boolean;
 };
+
+/** Safe bounds of the document limits: the parser process has a 2 GB heap, and a zip's sizes are 32-bit. */
+export const documentLimitBounds = {
+    maxDocumentMegabytes: { min: 1, max: 2048 },
+    maxDocumentPages: { min: 1, max: 100_000 },
+    maxInflatedMegabytes: { min: 1, max: 3072 },
+    parseTimeoutSeconds: { min: 5, max: 3600 }
+} as const;
 
 export const defaultSettings: Settings = {
     chatModelId: null,
@@ -32,6 +47,10 @@ export const defaultSettings: Settings = {
     learningMethod: "rag",
     learningBudgetMinutes: 0,
     setupDone: false,
+    maxDocumentMegabytes: 512,
+    maxDocumentPages: 5_000,
+    maxInflatedMegabytes: 200,
+    parseTimeoutSeconds: 120,
     systemPrompt: defaultSystemPrompt,
     sampling: {},
     discourageThinking: false

@@ -97,11 +97,27 @@ export type HostCapabilities = {
     pathEntry: boolean;
 };
 
+/**
+ * A part of the installation that is missing or does not load (a deleted file, an installer built without
+ * it): the app starts without it, and says what it disables and what to do.
+ */
+export type MissingPart = {
+    part: "vector-search" | "trainer" | "llama-runtime";
+    /** What is missing, in words, with the file looked for and why it did not load. */
+    problem: string;
+    /** What does not work without it; everything else does. */
+    disables: string;
+    /** What the person can do. */
+    fix: string;
+};
+
 export type AppInfo = {
     version: string;
     host: "electron" | "browser";
     capabilities: HostCapabilities;
     cpuThreads: number;
+    /** Parts of the installation that are missing; empty when it is complete. */
+    missingParts: MissingPart[];
 };
 
 export type GenerationStopReason = "done" | "stopped" | "max-tokens" | "error";

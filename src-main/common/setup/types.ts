@@ -128,4 +128,6 @@ export type Recommendation = {
     learning: LearningPlan;
     alternatives: Alternative[];
     reasons: RecommendationReasons;
+    /** When chat uses the starter model that comes with Locus: what it is for, in plain words. */
+    starterNote?: string;
 };

@@ -49,8 +49,17 @@ function payloadOf(progress: IngestProgress): { failed: number; speed: string; l
         failed: progress.filesFailed,
         speed: progress.chunksPerSecond === null ? "… chunks/s" : `${progress.chunksPerSecond.toFixed(1)} chunks/s`,
         left: progress.secondsLeft === null ? "time left unknown" : `${formatSeconds(progress.secondsLeft)} left`,
-        file: progress.current ?? ""
+        file: describeCurrent(progress)
     };
+}
+
+/** The file being read, with its own progress when it is being embedded: "big.pdf 120/900 chunks, 2 min 10 s left". */
+function describeCurrent(progress: IngestProgress): string {
+    const document = progress.document;
+    if (document == null || document.name !== progress.current) return progress.current ?? "";
+    const reused = document.chunksReused > 0 ? ` (${document.chunksReused} reused)` : "";
+    const left = document.secondsLeft === null ? "" : `, ${formatSeconds(document.secondsLeft)} left`;
+    return `${document.name} ${document.chunksDone}/${document.chunksTotal} chunks${reused}${left}`;
 }
 
 function formatSeconds(seconds: number): string {

@@ -2,28 +2,36 @@ import { parseArgs } from "node:util";
 import { LocusError } from "@common/errors.js";
 import { defaultDataDir } from "../../services/defaultDataDir.js";
 import { createCliServices, type CliServices } from "./createCliServices.js";
+import { runAdvise } from "./runAdvise.js";
 import { runAsk } from "./runAsk.js";
 import { runIngest, type CliOutput } from "./runIngest.js";
 import { runTrain } from "./runTrain.js";
 import { UsageError } from "./UsageError.js";
 
 const USAGE = `Usage:
-  locus ingest <files or folders...> [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
-  locus ask "<question>" [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
+  locus ingest <files or folders...> [--collection NAME] [--embedding-model PATH] [--data DIR] [--threads N] [--cpu]
+  locus ask "<question>" [--collection NAME]... [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N] [--max-tokens N] [--cpu]
   locus train --docs <files, folders or document ids...> --minutes N [--qa FILE] [--name NAME] [--activate] [--model PATH] [--embedding-model PATH] [--data DIR] [--threads N]
+  locus advise --minutes N [--json] [--apply] [--model PATH] [--data DIR] [--threads N]
 
 Indexes documents into the same library the app uses, answers questions from it with citations, and
-teaches the chat model your documents (a LoRA adapter) within a time budget.
+teaches the chat model your documents (a LoRA adapter) within a time budget, and measures which of these
+answers best on your documents (the Advisor).
   --embedding-model PATH  GGUF embedding model (default: the one chosen in the app's Settings)
   --model PATH            GGUF chat model for ask (default: the one last loaded in the app)
   --data DIR              where Locus keeps its database (default: the app's folder, or LOCUS_DATA_DIR)
   --threads N             llama.cpp threads (default: all CPU math cores; never more)
   --max-tokens N          longest answer, in tokens (default 512)
+  --collection NAME       ingest: put the files (and folders, with files found in them later) in this collection,
+                          created if new; ask: search only this collection (repeat for several)
   --docs ...              train: what to learn from; files and folders not in the library are indexed first
   --minutes N             train: the time budget (Ctrl-C stops early and keeps the best adapter)
   --name NAME             train: the adapter's name (default: its documents and the date)
   --qa FILE               train: also learn question-answer pairs (JSON Lines: {"question": "…", "answer": "…"} a line)
   --activate              train: make the new adapter the one the app's chat uses
+  --minutes N             advise: the time budget for measuring (Ctrl-C stops early and keeps the figures so far)
+  --json                  advise: print the run (setups, figures, recommendation) as JSON
+  --apply                 advise: put the recommendation into effect for the app (model, learning method, adapter)
   --cpu                   do not use a GPU (or set LOCUS_GPU=false)
 
 Exit codes: 0 done, 1 some documents failed or the command could not finish, 2 wrong usage.`;
@@ -36,7 +44,8 @@ async function main(argv: readonly string[]): Promise<number> {
         options: {
             data: { type: "string" }, "embedding-model": { type: "string" }, model: { type: "string" },
             threads: { type: "string" }, "max-tokens": { type: "string" }, cpu: { type: "boolean" }, help: { type: "boolean", short: "h" },
-            docs: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" }
+            docs: { type: "string", multiple: true }, collection: { type: "string", multiple: true }, minutes: { type: "string" }, name: { type: "string" }, activate: { type: "boolean" }, qa: { type: "string" },
+            json: { type: "boolean" }, apply: { type: "boolean" }
         }
     });
     const [command, ...rest] = positionals;
@@ -44,7 +53,8 @@ async function main(argv: readonly string[]): Promise<number> {
         console.log(USAGE);
         return command === undefined && !values.help ? 2 : 0;
     }
-    if (command !== "ingest" && command !== "ask" && command !== "train") throw new UsageError(`Unknown command "${command}". Use ingest, ask or train.`);
+    if (command !== "ingest" && command !== "ask" && command !== "train" && command !== "advise")
+        throw new UsageError(`Unknown command "${command}". Use ingest, ask, train or advise.`);
     const maxTokens = values["max-tokens"] ? positive(values["max-tokens"], "--max-tokens") : 512;
     // Checked before any model or database is opened, so a typo costs nothing.
     if (command === "ingest" && rest.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
@@ -53,7 +63,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const docs = [...(values.docs ?? []), ...rest];
     if (command === "train" && docs.length === 0) throw new UsageError("Name the documents to learn from: locus train --docs <paths or ids...> --minutes N");
     if (command === "train" && values.minutes === undefined) throw new UsageError("Give the time budget: locus train --docs <paths or ids...> --minutes N");
-    const minutes = command === "train" ? positive(values.minutes ?? "", "--minutes") : 0;
+    if (command === "advise" && values.minutes === undefined) throw new UsageError("Give the time budget: locus advise --minutes N");
+    const minutes = command === "train" || command === "advise" ? positive(values.minutes ?? "", "--minutes") : 0;
 
     const services: CliServices = await createCliServices({
         dataDir: values.data ?? defaultDataDir(),
@@ -63,13 +74,16 @@ async function main(argv: readonly string[]): Promise<number> {
         ...(values.model ? { chatModelPath: values.model } : {})
     });
     try {
+        if (command === "advise") return await runAdvise(services, { minutes, json: values.json ?? false, apply: values.apply ?? false }, output);
         if (command === "train")
             return await runTrain(services, {
                 docs, minutes, activate: values.activate ?? false, ...(values.name ? { name: values.name } : {}), ...(values.qa ? { qaFile: values.qa } : {})
             }, output);
+        const collections = values.collection ?? [];
+        if (command === "ingest" && collections.length > 1) throw new UsageError("A file belongs to one collection: give --collection once.");
         return command === "ingest"
-            ? await runIngest(services, rest, output)
-            : await runAsk(services, rest.join(" "), { maxTokens }, output);
+            ? await runIngest(services, rest, output, collections[0] === undefined ? {} : { collection: collections[0] })
+            : await runAsk(services, rest.join(" "), { maxTokens, collections }, output);
     } finally {
         await services.dispose();
     }

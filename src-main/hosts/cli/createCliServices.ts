@@ -1,3 +1,5 @@
+import { parseLimitsFromSettings } from "../../ingest/parse/parseLimitsFromSettings.js";
+import { resolveScope, type LibraryScope } from "../../library/resolveScope.js";
 import path from "node:path";
 import type { Database } from "better-sqlite3";
 import { Answerer } from "../../answer/Answerer.js";
@@ -46,7 +48,9 @@ export type CliServices = {
      * model is loaded, and the reranker chosen in the app reorders the passages (or its problem is the
      * answer's notice).
      */
-    answerer(): Promise<Answerer>;
+    answerer(scope?: LibraryScope): Promise<Answerer>;
+    /** The search the answerer uses (keywords, and vectors once the embedding model is loaded), with the reranker's problem if any. */
+    retriever(scope?: LibraryScope): Promise<{ retriever: HybridRetriever; notice: string | null; embed: ((texts: readonly string[]) => Promise<Float32Array[]>) | null }>;
     dispose(): Promise<void>;
 };
 
@@ -83,25 +87,32 @@ export async function createCliServices(options: CliServicesOptions): Promise<Cl
         });
         await engine.llama();
         const embedders = new EmbedderProvider(engine, () => embeddingModel);
-        const ingest = new IngestService({ store, threads: engine.threads, embedder: () => embedders.get() });
+        const ingest = new IngestService({
+            store, threads: engine.threads, embedder: () => embedders.get(), limits: () => parseLimitsFromSettings(settings)
+        });
         const rerankers = new RerankerProvider(engine, () => fromApp(settings.rerankerModelId));
 
-        return {
-            dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel,
-            answerer: async () => {
-                const embedder = embedders.peek();
-                // Vectors of another model cannot be compared with the library's: search by keywords only then.
-                const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
-                const reranker = await rerankers.get();
-                const ranking = reranker.model;
-                const retriever = new HybridRetriever(store, {
+        const retriever = async (scope?: LibraryScope) => {
+            const embedder = embedders.peek();
+            // Vectors of another model cannot be compared with the library's: search by keywords only then.
+            const usable = embedder !== null && store.embeddingModel()?.id === embeddingModelId(embedder.identity);
+            const reranker = await rerankers.get();
+            const ranking = reranker.model;
+            return {
+                retriever: new HybridRetriever(store, {
                     ...(usable ? { embedQuery: (query: string) => embedder.embed(query) } : {}),
-                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) })
-                });
-                return new Answerer(retriever, {
-                    ...(reranker.model == null && reranker.problem != null ? { notice: reranker.problem } : {}),
-                    ...(usable ? { embed: (texts: readonly string[]) => embedder.embedMany(texts) } : {})
-                });
+                    ...(ranking == null ? {} : { rerank: (query: string, passages: readonly string[]) => ranking.rankAll(query, passages) }),
+                    scope: resolveScope(store, scope)
+                }),
+                notice: reranker.model == null && reranker.problem != null ? reranker.problem : null,
+                embed: usable ? (texts: readonly string[]) => embedder.embedMany(texts) : null
+            };
+        };
+        return {
+            dataDir: options.dataDir, db, store, engine, embedders, ingest, embeddingModel, chatModel, retriever,
+            answerer: async (scope?: LibraryScope) => {
+                const { retriever: found, notice, embed } = await retriever(scope);
+                return new Answerer(found, { ...(notice != null ? { notice } : {}), ...(embed != null ? { embed } : {}) });
             },
             async dispose() {
                 await ingest.dispose();

@@ -8,7 +8,11 @@ import type { CliServices } from "./createCliServices.js";
 import type { CliOutput } from "./runIngest.js";
 import { UsageError } from "./UsageError.js";
 
-export type AskOptions = { maxTokens: number };
+export type AskOptions = {
+    maxTokens: number;
+    /** Names of the collections to search (none: the whole library). */
+    collections?: readonly string[];
+};
 
 /**
  * `locus ask "<question>"`: answers from the library with the chat model, streaming the answer, then
@@ -32,7 +36,12 @@ export async function runAsk(services: CliServices, question: string, options: A
     const status = await engine.load(services.chatModel.modelId, services.chatModel.path);
     if (status.adapterNote) output.err(status.adapterNote);
     const { model, context, sequence, parameterCount } = engine.requireLoaded();
-    const answerer = await services.answerer();
+    const collectionIds = (options.collections ?? []).map((name) => {
+        const found = store.collectionByName(name);
+        if (found === undefined) throw new UsageError(`No collection named "${name}". ${describeCollections(store.listCollections().map((c) => c.name))}`);
+        return found.id;
+    });
+    const answerer = await services.answerer(collectionIds.length > 0 ? { collectionIds } : undefined);
     const prepared = await answerer.prepare(question, { contextSize: context.contextSize, countTokens: (text) => model.tokenize(text).length, parameterCount });
     if (prepared.notice) output.err(prepared.notice);
 
@@ -79,4 +88,8 @@ function where(documentName: string, page: number | null, headingPath: readonly 
 
 function describe(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
+}
+
+function describeCollections(names: readonly string[]): string {
+    return names.length === 0 ? "There are no collections yet: create one with `locus ingest --collection NAME <paths>`." : `Collections: ${names.join(", ")}.`;
 }

@@ -11,7 +11,9 @@ export type CliOutput = { out: (line: string) => void; err: (line: string) => vo
  * progress until the queue is done, then prints what was indexed and why the rest failed.
  * Returns the exit code: 0 all indexed, 1 something failed or could not be found.
  */
-export async function runIngest(services: CliServices, paths: readonly string[], output: CliOutput): Promise<number> {
+export async function runIngest(
+    services: CliServices, paths: readonly string[], output: CliOutput, options: { collection?: string } = {}
+): Promise<number> {
     if (paths.length === 0) throw new UsageError("Name the files or folders to index: locus ingest <paths...>");
     if (services.embeddingModel === null)
         throw new UsageError("No embedding model: pass --embedding-model PATH or choose one in the app.");
@@ -21,27 +23,38 @@ export async function runIngest(services: CliServices, paths: readonly string[],
     // Documents an interrupted run left behind are finished too, and reported with the rest.
     const resumed = store.listDocuments(["queued", "parsing", "embedding"]).map((document) => document.id);
     ingest.start();
-    const added = await ingest.add(paths);
+    const collectionId = options.collection === undefined ? undefined : collectionNamed(services, options.collection, output);
+    const added = await ingest.add(paths, collectionId === undefined ? {} : { collectionId });
     for (const missing of added.notFound) output.err(`Not found: ${missing}`);
     const fresh = added.queued.filter((document) => !resumed.includes(document.id)).length;
     output.out(describeAdded(fresh, added.unchanged.length, added.skippedUnsupported, resumed.length));
 
     const view = new IngestProgressView(output.stream);
     const unsubscribe = ingest.onProgress((progress) => view.update(progress));
-    let cancelled = false;
-    const onInterrupt = () => {
-        if (cancelled) return;
-        cancelled = true;
-        output.err("\nCancelling…");
-        void ingest.cancel();
+    let stopped: NodeJS.Signals | null = null;
+    // Ctrl-C or a kill: stop at once, keeping what is embedded (saved batch by batch) for the next run.
+    const onSignal = (signal: NodeJS.Signals) => {
+        if (stopped !== null) return;
+        stopped = signal;
+        output.err("\nStopping; the next `locus ingest` resumes where this run stopped…");
+        void ingest.pause();
+        // An embedding batch in flight may take longer than a person waits: what it computed is lost, nothing else.
+        setTimeout(() => process.exit(exitCodeFor(signal)), signalGraceMs).unref();
     };
-    process.once("SIGINT", onInterrupt);
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     try {
         await ingest.idle();
     } finally {
-        process.off("SIGINT", onInterrupt);
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
         unsubscribe();
         view.stop(ingest.progress());
+    }
+    if (stopped !== null) {
+        const left = store.listDocuments(["queued", "parsing", "embedding"]).length;
+        output.err(`Stopped with ${plural(left, "file")} left to index; run the command again to resume.`);
+        return exitCodeFor(stopped);
     }
 
     const progress = ingest.progress();
@@ -55,7 +68,24 @@ export async function runIngest(services: CliServices, paths: readonly string[],
     const stillFailed = added.unchanged.filter((document) => document.status === "failed");
     printSummary(processed, stillFailed, progress, (performance.now() - started) / 1000, output);
     const failed = processed.some((document) => document.status !== "indexed") || stillFailed.length > 0;
-    return failed || added.notFound.length > 0 || cancelled ? 1 : 0;
+    return failed || added.notFound.length > 0 ? 1 : 0;
+}
+
+/** A signal stops the run within this time, whatever is in flight. */
+export const signalGraceMs = 900;
+
+/** The shell's convention: 128 + the signal's number. */
+function exitCodeFor(signal: NodeJS.Signals): number {
+    return signal === "SIGTERM" ? 143 : 130;
+}
+
+/** The collection with this name (any case), created when there is none yet. */
+function collectionNamed(services: CliServices, name: string, output: CliOutput): string {
+    const existing = services.store.collectionByName(name);
+    if (existing !== undefined) return existing.id;
+    const created = services.store.createCollection(name);
+    output.out(`New collection "${created.name}".`);
+    return created.id;
 }
 
 function describeAdded(queued: number, unchanged: number, skipped: number, resumed: number): string {

@@ -5,6 +5,7 @@ import { IPC_CHANNELS } from "@common/contract/transport.js";
 import { fail } from "@common/contract/result.js";
 import { findStarterModels } from "../../models/starter/findStarterModels.js";
 import { createServices, type Services } from "../../services/createServices.js";
+import { documentsFromArgv } from "./documentsFromArgv.js";
 import { hardenApp } from "./hardenApp.js";
 import { utilityWorkerProcess } from "./utilityWorkerProcess.js";
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./registerAppProtocol.js";
@@ -13,6 +14,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 let services: Services | null = null;
 let window: BrowserWindow | null = null;
 
+// LOCUS_DATA_DIR (tests, portable installs) keeps Chromium's own files with that library too, so the lock
+// below is per library: two test runs with their own folders do not stop each other.
+if (process.env.LOCUS_DATA_DIR) app.setPath("userData", path.join(path.resolve(process.env.LOCUS_DATA_DIR), "chromium"));
+// One Locus per library: the database is never opened twice. A second launch passes its arguments to the
+// first (the "second-instance" event below) and quits before it opens anything.
+if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    process.exit(0);
+}
 registerAppScheme();
 
 function createWindow(): BrowserWindow {
@@ -61,11 +71,45 @@ async function openFile(filePath: string): Promise<void> {
     if (error) throw new Error(`Could not open ${path.basename(filePath)}: ${error}`);
 }
 
+/** Documents handed to Locus ("Open with", a second launch) before the services were ready. */
+const pendingDocuments: string[] = [];
+/** Leading arguments that are not documents: the executable, and the app folder when run from a checkout. */
+const argvSkip = app.isPackaged ? 1 : 2;
+
+/** "Open with Locus": the files and folders are added to the library, and the window comes forward. */
+function openDocuments(paths: readonly string[]): void {
+    if (paths.length === 0) return;
+    if (services == null) {
+        pendingDocuments.push(...paths);
+        return;
+    }
+    void services.library.add([...paths]).catch((error: unknown) => console.error("Locus: could not add the opened documents:", error));
+    focusWindow();
+}
+
+function focusWindow(): void {
+    if (window == null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+}
+
+// macOS hands documents over by event, also before the app is ready (a launch by "Open with").
+app.on("open-file", (event, file) => {
+    event.preventDefault();
+    openDocuments([file]);
+});
+// A second launch quits at once (below) and hands its documents here: one Locus, one open database.
+app.on("second-instance", (_event, argv, workingDirectory) => {
+    focusWindow();
+    openDocuments(documentsFromArgv(argv, argvSkip, workingDirectory));
+});
+
 app.whenReady().then(async () => {
     hardenApp(APP_ORIGIN);
     serveRenderer(path.join(here, "../renderer"));
-    // LOCUS_DATA_DIR lets tests and portable installs keep the library somewhere else.
-    const dataDir = process.env.LOCUS_DATA_DIR ?? app.getPath("userData");
+    // The platform's folder for the app's data (~/.config/Locus, ~/Library/Application Support/Locus,
+    // %APPDATA%\Locus in an installed app); LOCUS_DATA_DIR lets tests and portable installs keep it elsewhere.
+    const dataDir = process.env.LOCUS_DATA_DIR ? path.resolve(process.env.LOCUS_DATA_DIR) : app.getPath("userData");
     services = await createServices({
         dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess
     });
@@ -81,6 +125,7 @@ app.whenReady().then(async () => {
 
     window = createWindow();
     window.on("closed", () => (window = null));
+    openDocuments([...pendingDocuments.splice(0), ...documentsFromArgv(process.argv, argvSkip)]);
     app.on("activate", () => {
         if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
     });

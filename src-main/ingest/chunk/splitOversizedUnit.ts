@@ -10,18 +10,26 @@ export function splitOversizedUnit(text: string, unit: TextUnit, budget: number,
     const pieces: CountedUnit[] = [];
     let start = unit.start;
     for (;;) {
-        const tokens = countTokens(text.slice(start, unit.end));
-        if (tokens <= budget) {
+        // Only a window a piece could fill is tokenized, never the whole rest: a 10 MB line without
+        // punctuation is then cut in linear time, not quadratic. A token longer than the assumed
+        // maximum only makes a piece shorter than the budget.
+        const windowEnd = Math.min(unit.end, start + budget * maxCharsPerToken);
+        const tokens = countTokens(text.slice(start, windowEnd));
+        if (tokens <= budget && windowEnd === unit.end) {
             pieces.push({ start, end: unit.end, tokens, paragraphEnd: unit.paragraphEnd });
             return pieces;
         }
-        const cut = breakBefore(text, start, longestFittingEnd(text, start, unit.end, budget, countTokens));
+        const fitting = tokens <= budget ? windowEnd : longestFittingEnd(text, start, windowEnd, budget, countTokens);
+        const cut = breakBefore(text, start, fitting);
         const piece = trimSpan(text, start, cut);
         if (piece !== undefined) pieces.push({ ...piece, tokens: countTokens(text.slice(piece.start, piece.end)), paragraphEnd: false });
         start = trimSpan(text, cut, unit.end)?.start ?? unit.end;
         if (start >= unit.end) return pieces;
     }
 }
+
+/** Longer than nearly every token of real vocabularies (their longest are runs of spaces or dashes). */
+const maxCharsPerToken = 24;
 
 /** The largest end in (start, end) whose prefix fits the budget; at least one whole code point. */
 function longestFittingEnd(text: string, start: number, end: number, budget: number, countTokens: (text: string) => number): number {

@@ -42,7 +42,9 @@ const extensionFormats: Record<string, DocumentFormat> = {
     ".mkd": "markdown",
     ".html": "html",
     ".htm": "html",
-    ".xhtml": "html"
+    ".xhtml": "html",
+    ".csv": "table",
+    ".tsv": "table"
 };
 
 /**

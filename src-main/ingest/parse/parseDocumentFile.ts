@@ -7,6 +7,7 @@ import { parseHtml } from "./html/parseHtml.js";
 import { parseMarkdown } from "./markdown/parseMarkdown.js";
 import { parsePdf } from "./pdf/parsePdf.js";
 import { parseText } from "./text/parseText.js";
+import { parseCsv } from "./table/parseCsv.js";
 import type { DocumentFormat, ParsedDocument, ParseLimits } from "./types.js";
 
 type Parser = (source: DocumentSource) => Promise<ParsedDocument>;
@@ -16,7 +17,8 @@ const parsers: Record<DocumentFormat, { parse: Parser; formatName: string }> = {
     docx: { parse: parseDocx, formatName: "Word document" },
     html: { parse: parseHtml, formatName: "web page" },
     markdown: { parse: parseMarkdown, formatName: "Markdown file" },
-    text: { parse: parseText, formatName: "text file" }
+    text: { parse: parseText, formatName: "text file" },
+    table: { parse: parseCsv, formatName: "CSV table" }
 };
 
 /**

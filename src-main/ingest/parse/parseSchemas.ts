@@ -21,7 +21,7 @@ export type ParseRequest = z.infer<typeof parseRequestSchema>;
 
 /** Checks what comes back from the worker, which has just handled an untrusted file. */
 export const parsedDocumentSchema = z.object({
-    format: z.enum(["pdf", "docx", "markdown", "html", "text"]),
+    format: z.enum(["pdf", "docx", "markdown", "html", "text", "table"]),
     title: z.string().optional(),
     sections: z.array(
         z.object({

@@ -1,7 +1,8 @@
 // Shared vocabulary of document parsing: what a parsed file looks like, and the limits that keep a
 // hostile file from exhausting time or memory.
 
-export type DocumentFormat = "pdf" | "docx" | "markdown" | "html" | "text";
+/** `table`: a spreadsheet or CSV, read row by row under its header. */
+export type DocumentFormat = "pdf" | "docx" | "markdown" | "html" | "text" | "table";
 
 export interface ParsedSection {
     text: string;

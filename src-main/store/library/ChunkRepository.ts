@@ -25,8 +25,8 @@ export class ChunkRepository {
     constructor(db: Database) {
         this.#statements = {
             insert: db.prepare(`
-                INSERT INTO chunks (document_id, ordinal, section_index, page, heading_path, char_start, char_end, token_count, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                INSERT INTO chunks (document_id, ordinal, section_index, page, heading_path, char_start, char_end, token_count, text, embed_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
             deleteForDocument: db.prepare("DELETE FROM chunks WHERE document_id = ?"),
             deleteAll: db.prepare("DELETE FROM chunks"),
             forDocument: db.prepare<[string], ChunkRow>(`${selectChunks} WHERE c.document_id = ? ORDER BY c.ordinal`),
@@ -37,13 +37,10 @@ export class ChunkRepository {
             keyword: db.prepare<[string, number], KeywordHit>(
                 "SELECT rowid AS chunkId, -rank AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?"
             ),
-            // Limited to some documents: the filter runs inside the query, so the limit counts only their chunks.
-            keywordIn: db.prepare<[string, string, number], KeywordHit>(`
-                SELECT f.rowid AS chunkId, -f.rank AS score FROM chunks_fts f
-                WHERE chunks_fts MATCH ? AND f.rowid IN (
-                    SELECT id FROM chunks WHERE document_id IN (SELECT value FROM json_each(?))
-                )
-                ORDER BY f.rank LIMIT ?`)
+            keywordScoped: db.prepare<[string, string, number], KeywordHit>(`
+                SELECT rowid AS chunkId, -rank AS score FROM chunks_fts
+                WHERE chunks_fts MATCH ? AND rowid IN (SELECT id FROM chunks WHERE document_id IN (SELECT value FROM json_each(?)))
+                ORDER BY rank LIMIT ?`)
         };
     }
 
@@ -51,7 +48,7 @@ export class ChunkRepository {
     insert(documentId: string, ordinal: number, chunk: NewChunk): number {
         const result = this.#statements.insert.run(
             documentId, ordinal, chunk.sectionIndex, chunk.page ?? null, JSON.stringify(chunk.headingPath),
-            chunk.charStart, chunk.charEnd, chunk.tokenCount, chunk.text
+            chunk.charStart, chunk.charEnd, chunk.tokenCount, chunk.text, chunk.embedHash === undefined ? null : Buffer.from(chunk.embedHash)
         );
         return Number(result.lastInsertRowid);
     }
@@ -82,11 +79,10 @@ export class ChunkRepository {
         return this.#statements.count.get()?.n ?? 0;
     }
 
-    /** `match` must be a safe FTS5 expression built by toFtsQuery, never raw input; `documentIds` limits it to those documents. */
+    /** `match` must be a safe FTS5 expression built by toFtsQuery, never raw input. */
     keywordSearch(match: string, limit: number, documentIds?: readonly string[]): KeywordHit[] {
         const k = Math.max(1, Math.floor(limit));
         if (documentIds === undefined) return this.#statements.keyword.all(match, k);
-        if (documentIds.length === 0) return [];
-        return this.#statements.keywordIn.all(match, JSON.stringify(documentIds), k);
+        return documentIds.length === 0 ? [] : this.#statements.keywordScoped.all(match, JSON.stringify(documentIds), k);
     }
 }

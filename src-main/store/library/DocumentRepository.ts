@@ -7,13 +7,15 @@ type DocumentRow = {
     content_hash: string | null; size_bytes: number; mtime_ms: number; status: DocumentStatus;
     status_reason: string | null; page_count: number | null; chunk_count: number;
     embedding_model_id: string | null; created_at: number; updated_at: number; indexed_at: number | null;
+    collection_id: string | null;
 };
 
 const toDocument = (row: DocumentRow): LibraryDocument => ({
     id: row.id, sourcePath: row.source_path, displayName: row.display_name, format: row.format, title: row.title,
     contentHash: row.content_hash, sizeBytes: row.size_bytes, mtimeMs: row.mtime_ms, status: row.status,
     statusReason: row.status_reason, pageCount: row.page_count, chunkCount: row.chunk_count,
-    embeddingModelId: row.embedding_model_id, createdAt: row.created_at, updatedAt: row.updated_at, indexedAt: row.indexed_at
+    embeddingModelId: row.embedding_model_id, createdAt: row.created_at, updatedAt: row.updated_at, indexedAt: row.indexed_at,
+    collectionId: row.collection_id
 });
 
 /** The documents table. Chunk and vector bookkeeping is LibraryStore's; this class only knows document rows. */
@@ -30,12 +32,17 @@ export class DocumentRepository {
                 "SELECT * FROM documents WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid"
             ),
             insert: db.prepare(`
-                INSERT INTO documents (id, source_path, display_name, format, content_hash, size_bytes, mtime_ms, status, created_at, updated_at)
-                VALUES (@id, @sourcePath, @displayName, @format, @contentHash, @sizeBytes, @mtimeMs, 'queued', @now, @now)`),
+                INSERT INTO documents (id, source_path, display_name, format, content_hash, size_bytes, mtime_ms, status, created_at, updated_at, collection_id)
+                VALUES (@id, @sourcePath, @displayName, @format, @contentHash, @sizeBytes, @mtimeMs, 'queued', @now, @now, @collectionId)`),
             requeue: db.prepare(`
                 UPDATE documents SET display_name = @displayName, format = COALESCE(@format, format), content_hash = @contentHash,
-                    size_bytes = @sizeBytes, mtime_ms = @mtimeMs, status = 'queued', status_reason = NULL, updated_at = @now
+                    size_bytes = @sizeBytes, mtime_ms = @mtimeMs, status = 'queued', status_reason = NULL, updated_at = @now,
+                    collection_id = CASE WHEN @keepCollection THEN collection_id ELSE @collectionId END
                 WHERE id = @id`),
+            setCollection: db.prepare("UPDATE documents SET collection_id = ?, updated_at = ? WHERE id = ?"),
+            inCollections: db.prepare<[string], { id: string }>(
+                "SELECT id FROM documents WHERE collection_id IN (SELECT value FROM json_each(?))"
+            ),
             setStatus: db.prepare("UPDATE documents SET status = ?, status_reason = NULL, updated_at = ? WHERE id = ?"),
             markFailed: db.prepare(`
                 UPDATE documents SET status = 'failed', status_reason = ?, chunk_count = 0, embedding_model_id = NULL,
@@ -76,11 +83,21 @@ export class DocumentRepository {
         const existing = this.#statements.byPath.get(source.sourcePath);
         const row = {
             id: existing?.id ?? randomUUID(), now: Date.now(), sourcePath: source.sourcePath, displayName: source.displayName,
-            format: source.format ?? null, contentHash: source.contentHash ?? null, sizeBytes: source.sizeBytes, mtimeMs: source.mtimeMs
+            format: source.format ?? null, contentHash: source.contentHash ?? null, sizeBytes: source.sizeBytes, mtimeMs: source.mtimeMs,
+            collectionId: source.collectionId ?? null, keepCollection: source.collectionId === undefined ? 1 : 0
         };
         if (existing) this.#statements.requeue.run(row);
         else this.#statements.insert.run(row);
         return row.id;
+    }
+
+    setCollection(documentId: string, collectionId: string | null): boolean {
+        return this.#statements.setCollection.run(collectionId, Date.now(), documentId).changes > 0;
+    }
+
+    /** Ids of the documents in any of these collections. */
+    idsInCollections(collectionIds: readonly string[]): string[] {
+        return this.#statements.inCollections.all(JSON.stringify(collectionIds)).map((row) => row.id);
     }
 
     setStatus(documentId: string, status: DocumentStatus): boolean {

@@ -1,5 +1,5 @@
 import type {
-    ChunkWithDocument, DocumentStatus, EmbeddingModelIdentity, KeywordHit, LibraryDocument, SearchScope, VectorHit,
+    ChunkWithDocument, Collection, DocumentStatus, SearchScope, EmbeddingModelIdentity, KeywordHit, LibraryDocument, VectorHit,
     VectorSearchOptions
 } from "./types.js";
 
@@ -17,4 +17,18 @@ export interface LibraryReader {
     keywordSearch(match: string, limit: number, scope?: SearchScope): KeywordHit[];
     /** Nearest chunks to `vector` (any length matching the model's dimension; normalized here). */
     vectorSearch(vector: ArrayLike<number>, limit: number, options?: VectorSearchOptions): VectorHit[];
+    listCollections(): Collection[];
+    getCollection(collectionId: string): Collection | undefined;
+    collectionByName(name: string): Collection | undefined;
+    /** Ids of the documents in any of these collections: a collection filter becomes a document filter. */
+    documentIdsInCollections(collectionIds: readonly string[]): string[];
+    /** The collection of the innermost collection folder holding this file, if any. */
+    collectionForPath(filePath: string): string | undefined;
+    /**
+     * Vectors already computed for these embedding-input hashes (hex keys), from documents being indexed
+     * or indexed chunks with the same input.
+     */
+    knownVectors(hashes: readonly Uint8Array[]): Map<string, Float32Array>;
+    /** Vectors saved for a document not yet indexed (progress a crash kept). */
+    pendingVectorCount(documentId: string): number;
 }

@@ -1,6 +1,8 @@
 import type { Database } from "better-sqlite3";
 import { InvalidInputError, NotFoundError } from "@common/errors.js";
 import { ChunkRepository } from "./ChunkRepository.js";
+import { CollectionRepository } from "./CollectionRepository.js";
+import { PendingVectors, type HashedVector } from "./PendingVectors.js";
 import { DocumentRepository } from "./DocumentRepository.js";
 import { EmbeddingModelMismatchError } from "./EmbeddingModelMismatchError.js";
 import { LibraryMeta } from "./LibraryMeta.js";
@@ -8,8 +10,8 @@ import type { LibraryReader } from "./LibraryReader.js";
 import type { LibraryWriter } from "./LibraryWriter.js";
 import { toUnitVector } from "./toUnitVector.js";
 import type {
-    ChunkWithDocument, DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, KeywordHit,
-    LibraryDocument, NewChunk, SearchScope, VectorHit, VectorSearchOptions
+    ChunkWithDocument, Collection, DocumentSource, SearchScope, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, KeywordHit,
+    LibraryDocument, NewChunk, VectorHit, VectorSearchOptions
 } from "./types.js";
 import { VectorIndex } from "./VectorIndex.js";
 import { assertEmbeddingDimension } from "./assertEmbeddingDimension.js";
@@ -25,8 +27,12 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
     readonly #chunks: ChunkRepository;
     readonly #vectors: VectorIndex;
     readonly #meta: LibraryMeta;
+    readonly #collections: CollectionRepository;
+    readonly #pending: PendingVectors;
 
     constructor(private readonly db: Database) {
+        this.#collections = new CollectionRepository(db);
+        this.#pending = new PendingVectors(db);
         this.#documents = new DocumentRepository(db);
         this.#chunks = new ChunkRepository(db);
         this.#vectors = new VectorIndex(db);
@@ -71,10 +77,83 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
 
     vectorSearch(vector: ArrayLike<number>, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
         const model = this.#meta.embeddingModel();
-        if (model === undefined || !this.#vectors.hasTable(model.dimension)) return [];
+        // Without sqlite-vec (a damaged installation) search runs by keywords alone.
+        if (model === undefined || !this.#vectors.available || !this.#vectors.hasTable(model.dimension)) return [];
         if (vector.length !== model.dimension)
             throw new EmbeddingModelMismatchError(describeModel(model), `a query of ${vector.length} dimensions`);
-        return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options);
+        if (options.documentIds !== undefined)
+            return this.#vectors.nearestInDocuments(model.dimension, toUnitVector(vector), limit, options.documentIds);
+        return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options.prefilterCandidates);
+    }
+
+    listCollections(): Collection[] {
+        return this.#collections.list();
+    }
+
+    getCollection(collectionId: string): Collection | undefined {
+        return this.#collections.get(collectionId);
+    }
+
+    collectionByName(name: string): Collection | undefined {
+        return this.#collections.byName(name);
+    }
+
+    documentIdsInCollections(collectionIds: readonly string[]): string[] {
+        return this.#documents.idsInCollections(collectionIds);
+    }
+
+    collectionForPath(filePath: string): string | undefined {
+        return this.#collections.forPath(filePath);
+    }
+
+    createCollection(name: string): Collection {
+        const trimmed = name.trim();
+        if (trimmed === "" || trimmed.length > 100) throw new InvalidInputError("A collection needs a name of 1 to 100 characters.");
+        if (this.#collections.byName(trimmed) !== undefined) throw new InvalidInputError(`There is already a collection named "${trimmed}".`);
+        return this.#collections.get(this.#collections.create(trimmed))!;
+    }
+
+    renameCollection(collectionId: string, name: string): Collection {
+        const trimmed = name.trim();
+        if (trimmed === "" || trimmed.length > 100) throw new InvalidInputError("A collection needs a name of 1 to 100 characters.");
+        const other = this.#collections.byName(trimmed);
+        if (other !== undefined && other.id !== collectionId) throw new InvalidInputError(`There is already a collection named "${trimmed}".`);
+        if (!this.#collections.rename(collectionId, trimmed)) throw new NotFoundError(`No collection with id ${collectionId}; it may have been deleted.`);
+        return this.#collections.get(collectionId)!;
+    }
+
+    deleteCollection(collectionId: string): boolean {
+        return this.#collections.delete(collectionId);
+    }
+
+    setDocumentCollection(documentId: string, collectionId: string | null): void {
+        if (collectionId !== null && this.#collections.get(collectionId) === undefined)
+            throw new NotFoundError(`No collection with id ${collectionId}; it may have been deleted.`);
+        if (!this.#documents.setCollection(documentId, collectionId)) throw new NotFoundError(`No document with id ${documentId} in the library.`);
+    }
+
+    setFolderCollection(folder: string, collectionId: string | null): void {
+        if (collectionId !== null && this.#collections.get(collectionId) === undefined)
+            throw new NotFoundError(`No collection with id ${collectionId}; it may have been deleted.`);
+        this.#collections.setFolder(folder, collectionId);
+    }
+
+    savePendingVectors(documentId: string, vectors: readonly HashedVector[]): void {
+        const model = this.#meta.embeddingModel();
+        if (model === undefined) throw new EmbeddingModelMismatchError("no embedding model (none is set for the library)", "pending vectors");
+        for (const { vector } of vectors)
+            if (vector.length !== model.dimension) throw new EmbeddingModelMismatchError(describeModel(model), `vectors of ${vector.length} dimensions`);
+        this.#pending.save(documentId, vectors.map(({ hash, vector }) => ({ hash, vector: toUnitVector(vector) })));
+    }
+
+    knownVectors(hashes: readonly Uint8Array[]): Map<string, Float32Array> {
+        const model = this.#meta.embeddingModel();
+        if (model === undefined || !this.#vectors.hasTable(model.dimension)) return new Map();
+        return this.#pending.find(hashes, (chunkId) => this.#vectors.read(model.dimension, chunkId));
+    }
+
+    pendingVectorCount(documentId: string): number {
+        return this.#pending.count(documentId);
     }
 
     queueDocument(source: DocumentSource): LibraryDocument {
@@ -119,6 +198,7 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
                 this.#vectors.insert(model.dimension, chunkId, units[ordinal]!);
             });
             this.#documents.markIndexed(documentId, chunks.length, model.id, details);
+            this.#pending.clearDocument(documentId);
             return this.#documents.get(documentId)!;
         })();
     }
@@ -138,6 +218,7 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
                 // Drop the vector tables before deleting chunks, so their triggers do not delete vectors one by one.
                 this.#vectors.dropAll();
                 this.#chunks.deleteAll();
+                this.#pending.clearAll();
                 this.#documents.requeueAll();
             }
             this.#meta.setEmbeddingModel(model);

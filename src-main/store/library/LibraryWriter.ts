@@ -1,5 +1,6 @@
+import type { HashedVector } from "./PendingVectors.js";
 import type {
-    DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, LibraryDocument, NewChunk
+    Collection, DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, LibraryDocument, NewChunk
 } from "./types.js";
 
 /** Write access to the library; only ingestion and the library service hold it. */
@@ -27,4 +28,16 @@ export interface LibraryWriter {
     setEmbeddingModel(model: EmbeddingModelIdentity): { reindex: boolean };
     /** After a crash, documents caught mid-ingest go back to `queued`. Returns how many. */
     requeueInterrupted(): number;
+    /**
+     * Saves vectors of a document still being indexed, outside the searchable tables, in a transaction of
+     * their own: a crash keeps them, so indexing resumes from them; search does not see them.
+     */
+    savePendingVectors(documentId: string, vectors: readonly HashedVector[]): void;
+    createCollection(name: string): Collection;
+    renameCollection(collectionId: string, name: string): Collection;
+    /** Its documents stay in the library, in no collection. */
+    deleteCollection(collectionId: string): boolean;
+    setDocumentCollection(documentId: string, collectionId: string | null): void;
+    /** Files found in this folder from now on join the collection (null: none). */
+    setFolderCollection(folder: string, collectionId: string | null): void;
 }

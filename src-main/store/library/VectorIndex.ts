@@ -1,5 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { VectorHit, VectorSearchOptions } from "./types.js";
+import { vectorExtensionProblem } from "../loadVectorExtension.js";
+import type { VectorHit } from "./types.js";
+import { VectorSearchUnavailableError } from "./VectorSearchUnavailableError.js";
 import { dimensionOfVectorTable, vectorTableName } from "./vectorTableName.js";
 
 /** sqlite-vec refuses larger k in one KNN query. */
@@ -9,7 +11,8 @@ type TableStatements = {
     insert: Statement<[bigint, Float32Array, Float32Array]> | Statement<[bigint, Float32Array]>;
     nearest: Statement<[Float32Array, number], { chunkId: number; distance: number }>;
     prefiltered: Statement<[Float32Array, number, Float32Array, number], { chunkId: number; distance: number }> | undefined;
-    nearestIn: Statement<[Float32Array, number, string], { chunkId: number; distance: number }>;
+    scoped: Statement<[Float32Array, string, number], { chunkId: number; distance: number }>;
+    read: Statement<[bigint], { embedding: Buffer }>;
 };
 
 /**
@@ -20,11 +23,21 @@ type TableStatements = {
  */
 export class VectorIndex {
     readonly #statements = new Map<number, TableStatements>();
+    /** Why sqlite-vec did not load into this database; undefined when it did. */
+    readonly #problem: string | undefined;
 
-    constructor(private readonly db: Database) {}
+    constructor(private readonly db: Database) {
+        this.#problem = vectorExtensionProblem(db);
+    }
+
+    /** False when sqlite-vec did not load: searches find nothing by meaning, and writes are refused. */
+    get available(): boolean {
+        return this.#problem === undefined;
+    }
 
     /** Creates the table (and its delete trigger) for a dimension if it does not exist yet. */
     ensureTable(dimension: number): void {
+        this.#assertAvailable();
         const table = vectorTableName(dimension);
         const bitColumn = dimension % 8 === 0 ? `, embedding_bit bit[${dimension}]` : "";
         this.db.exec(`
@@ -44,6 +57,7 @@ export class VectorIndex {
 
     /** Drops every vector table and its trigger (when the embedding model changes). */
     dropAll(): void {
+        this.#assertAvailable();
         const names = this.db.prepare<[], { name: string }>(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'vec_chunks_%'"
         ).all();
@@ -58,6 +72,7 @@ export class VectorIndex {
 
     /** `vector` must be a unit vector of the table's dimension. */
     insert(dimension: number, chunkId: number, vector: Float32Array): void {
+        this.#assertAvailable();
         const statements = this.#prepared(dimension);
         // vec0 accepts only integer keys, and better-sqlite3 binds a JS number as a real: hence BigInt.
         if (dimension % 8 === 0) (statements.insert as Statement<[bigint, Float32Array, Float32Array]>).run(BigInt(chunkId), vector, vector);
@@ -66,22 +81,40 @@ export class VectorIndex {
 
     /**
      * The `limit` nearest chunks to a unit query vector, exactly (a full scan in sqlite-vec), or via the
-     * 1-bit prefilter rescored with the float vectors when `prefilterCandidates` is given. With
-     * `documentIds`, only those documents' chunks are searched (exactly: sqlite-vec filters by rowid
-     * inside the KNN scan, so the k nearest are k of theirs).
+     * 1-bit prefilter rescored with the float vectors when `prefilterCandidates` is given.
      */
-    nearest(dimension: number, query: Float32Array, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
-        const { prefilterCandidates, documentIds } = options;
+    nearest(dimension: number, query: Float32Array, limit: number, prefilterCandidates?: number): VectorHit[] {
         const k = Math.min(Math.max(1, Math.floor(limit)), maxNearestNeighbours);
         const statements = this.#prepared(dimension);
-        if (documentIds !== undefined) {
-            if (documentIds.length === 0) return [];
-            return statements.nearestIn.all(query, k, JSON.stringify(documentIds)).map(toHit);
-        }
         const rows = prefilterCandidates !== undefined && statements.prefiltered !== undefined
             ? statements.prefiltered.all(query, Math.min(Math.max(k, Math.floor(prefilterCandidates)), maxNearestNeighbours), query, k)
             : statements.nearest.all(query, k);
-        return rows.map(toHit);
+        // Unit vectors: |a - b|^2 = 2 - 2 cos(a, b).
+        return rows.map((row) => ({ chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 }));
+    }
+
+    /**
+     * The `limit` nearest chunks among those of some documents, exactly: the distances of just those
+     * chunks' vectors are computed, so the cost follows the size of the scope, not of the library.
+     */
+    nearestInDocuments(dimension: number, query: Float32Array, limit: number, documentIds: readonly string[]): VectorHit[] {
+        this.#assertAvailable();
+        if (documentIds.length === 0) return [];
+        const k = Math.min(Math.max(1, Math.floor(limit)), maxNearestNeighbours);
+        return this.#prepared(dimension).scoped.all(query, JSON.stringify(documentIds), k)
+            .map((row) => ({ chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 }));
+    }
+
+    /** The stored unit vector of a chunk, or undefined when it has none. */
+    read(dimension: number, chunkId: number): Float32Array | undefined {
+        this.#assertAvailable();
+        const row = this.#prepared(dimension).read.get(BigInt(chunkId));
+        if (row === undefined) return undefined;
+        return new Float32Array(row.embedding.buffer.slice(row.embedding.byteOffset, row.embedding.byteOffset + row.embedding.byteLength));
+    }
+
+    #assertAvailable(): void {
+        if (this.#problem !== undefined) throw new VectorSearchUnavailableError(this.#problem);
     }
 
     #prepared(dimension: number): TableStatements {
@@ -98,12 +131,6 @@ export class VectorIndex {
             nearest: this.db.prepare(`
                 WITH hits AS MATERIALIZED (SELECT rowid AS chunkId, distance FROM ${table} WHERE embedding MATCH ? AND k = ?)
                 SELECT chunkId, distance FROM hits ORDER BY distance, chunkId`),
-            nearestIn: this.db.prepare(`
-                WITH hits AS MATERIALIZED (
-                    SELECT rowid AS chunkId, distance FROM ${table} WHERE embedding MATCH ? AND k = ?
-                    AND rowid IN (SELECT id FROM chunks WHERE document_id IN (SELECT value FROM json_each(?)))
-                )
-                SELECT chunkId, distance FROM hits ORDER BY distance, chunkId`),
             prefiltered: hasBits
                 ? this.db.prepare(`
                     WITH candidates AS (
@@ -112,14 +139,15 @@ export class VectorIndex {
                     SELECT c.id AS chunkId, vec_distance_l2(v.embedding, ?) AS distance
                     FROM candidates c JOIN ${table} v ON v.rowid = c.id
                     ORDER BY distance, c.id LIMIT ?`)
-                : undefined
+                : undefined,
+            scoped: this.db.prepare(`
+                SELECT v.rowid AS chunkId, vec_distance_l2(v.embedding, ?) AS distance
+                FROM ${table} v
+                WHERE v.rowid IN (SELECT c.id FROM chunks c WHERE c.document_id IN (SELECT value FROM json_each(?)))
+                ORDER BY distance, chunkId LIMIT ?`),
+            read: this.db.prepare(`SELECT embedding FROM ${table} WHERE rowid = ?`)
         };
         this.#statements.set(dimension, statements);
         return statements;
     }
-}
-
-/** Unit vectors: |a - b|^2 = 2 - 2 cos(a, b). */
-function toHit(row: { chunkId: number; distance: number }): VectorHit {
-    return { chunkId: row.chunkId, similarity: 1 - (row.distance * row.distance) / 2 };
 }

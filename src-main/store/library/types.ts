@@ -24,6 +24,8 @@ export type LibraryDocument = {
     createdAt: number;
     updatedAt: number;
     indexedAt: number | null;
+    /** The collection the document belongs to, or null. */
+    collectionId: string | null;
 };
 
 /** A file to add to the library, or the new facts of one already in it. */
@@ -34,6 +36,8 @@ export type DocumentSource = {
     mtimeMs: number;
     format?: string | null;
     contentHash?: string | null;
+    /** The collection to put it in; undefined leaves a known document's collection as it is. */
+    collectionId?: string | null | undefined;
 };
 
 /** One chunk as the chunker makes it; its text is exactly `section.text.slice(charStart, charEnd)`. */
@@ -46,9 +50,11 @@ export type NewChunk = {
     charStart: number;
     charEnd: number;
     tokenCount: number;
+    /** 16-byte hash of the exact text the embedding model saw (see embedHash): identical inputs share one vector. */
+    embedHash?: Uint8Array | undefined;
 };
 
-export type StoredChunk = Omit<NewChunk, "page" | "headingPath"> & {
+export type StoredChunk = Omit<NewChunk, "page" | "headingPath" | "embedHash"> & {
     id: number;
     documentId: string;
     ordinal: number;
@@ -85,16 +91,26 @@ export type KeywordHit = { chunkId: number; score: number };
 /** A vector hit: `similarity` is the cosine similarity of unit vectors, higher is better. */
 export type VectorHit = { chunkId: number; similarity: number };
 
-/** Limits a search to some documents (a chat's attached files, a collection); absent: the whole library. */
-export type SearchScope = {
-    /** Only chunks of these documents; an empty list finds nothing. */
-    documentIds?: readonly string[];
-};
-
-export type VectorSearchOptions = SearchScope & {
+export type VectorSearchOptions = {
     /**
      * Scan compact 1-bit codes first and rescore this many candidates with the full vectors.
      * Faster on large libraries, but recall depends on the embedding model: measure before enabling.
      */
     prefilterCandidates?: number;
+} & SearchScope;
+
+/**
+ * Limits a search to some documents: the one filter behind collections ("Ask my library" in chosen
+ * collections) and documents attached to a chat. Absent: the whole library; empty: nothing.
+ */
+export type SearchScope = {
+    documentIds?: readonly string[] | undefined;
+};
+
+/** A named group of documents and folders; each document belongs to at most one. */
+export type Collection = {
+    id: string;
+    name: string;
+    createdAt: number;
+    documentCount: number;
 };

@@ -17,6 +17,8 @@ export type TrainingSource = TrainingDocument & { specialTokens?: boolean };
 export type PrepareTrainingDataOptions = {
     windowTokens: number;
     validationFraction: number;
+    /** Hold out exactly these documents instead of a share of the tokens chosen by seed. */
+    validationDocumentIds?: readonly string[];
     maxValidationWindows: number;
     seed: number;
 };
@@ -33,7 +35,10 @@ export async function prepareTrainingData(
 ): Promise<TrainingData> {
     const tokenized: TokenizedDocument[] = [];
     for (const document of documents) tokenized.push({ id: document.id, tokens: await tokenize(document.text, document.specialTokens === true) });
-    const split = splitDocuments(tokenized, options.validationFraction, options.seed);
+    const held = options.validationDocumentIds == null ? null : new Set(options.validationDocumentIds);
+    const split = held == null
+        ? splitDocuments(tokenized, options.validationFraction, options.seed)
+        : { train: tokenized.filter((d) => !held.has(d.id) && d.tokens.length > 0), validation: tokenized.filter((d) => held.has(d.id) && d.tokens.length > 0) };
     const validationWindows = spreadPick(buildWindows(split.validation.map((document) => document.tokens), options.windowTokens), options.maxValidationWindows);
     return {
         trainWindows: buildWindows(split.train.map((document) => document.tokens), options.windowTokens),

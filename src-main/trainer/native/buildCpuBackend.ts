@@ -30,6 +30,8 @@ export type CpuBackendBuild = {
     workDir: string;
     /** Folder the finished library is copied to, alone. */
     outputDir: string;
+    /** The library's run path, relative ($ORIGIN...) so it finds libggml-base.so wherever it is installed. */
+    runPath: string;
     llamaSourceDir: string;
     llamaCommit: string;
     jobs: number;
@@ -48,6 +50,9 @@ export async function ensurePatchedCpuBackend(build: CpuBackendBuild): Promise<s
         // node-llama-cpp's libggml-base.so has an unversioned soname; ours must match it, so that the
         // backend binds to the copy already loaded instead of loading a second one.
         "-DCMAKE_PLATFORM_NO_VERSIONED_SONAME=ON",
+        // Never the build folder's absolute path: the library is shipped in the app's resources.
+        "-DCMAKE_BUILD_WITH_INSTALL_RPATH=ON",
+        `-DCMAKE_INSTALL_RPATH=${build.runPath}`,
         "-DGGML_BACKEND_DL=ON",
         // GGML_NATIVE cannot be combined with dynamic backends: the instruction sets are listed instead.
         "-DGGML_NATIVE=OFF",

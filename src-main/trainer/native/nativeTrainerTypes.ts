@@ -84,6 +84,10 @@ export interface NativeTrainerSession {
     dispose(): Promise<void>;
 }
 
+/** What llama.cpp's quantizer can write for Locus. */
+export const quantizeTypes = ["Q2_K", "Q3_K_M", "Q4_0", "Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0", "F16"] as const;
+export type QuantizeType = (typeof quantizeTypes)[number];
+
 export interface NativeTrainerAddon {
     /**
      * Loads ggml's CPU backend: `cpuBackendPath` (the trainer's own ggml-cpu build) when given, else the
@@ -93,8 +97,8 @@ export interface NativeTrainerAddon {
     writeFreshAdapter(options: NativeFreshAdapterOptions): Promise<NativeFreshAdapterSummary>;
     openSession(options: NativeSessionOptions): Promise<NativeTrainerSession>;
     /**
-     * llama.cpp's quantizer (node-llama-cpp's libllama): writes `outputPath` (which must not exist) from an
-     * F32/F16 GGUF. Resolves with the output path.
+     * llama.cpp's quantizer (node-llama-cpp's libllama): writes `outputPath` (which must not exist) from a
+     * GGUF, requantizing an already quantized one. Resolves with the output path.
      */
-    quantizeModel(options: { inputPath: string; outputPath: string; type: "Q4_0" | "Q4_K_M" | "Q5_K_M" | "Q6_K" | "Q8_0" | "F16"; threads?: number }): Promise<string>;
+    quantizeModel(options: { inputPath: string; outputPath: string; type: QuantizeType; threads?: number }): Promise<string>;
 }

@@ -26,7 +26,7 @@ function count(value: number, one: string, many: string): string {
     return `${value.toLocaleString("en-US")} ${value === 1 ? one : many}`;
 }
 
-const formatNames: Readonly<Record<string, string>> = { pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text" };
+const formatNames: Readonly<Record<string, string>> = { pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text", table: "Table" };
 
 /** "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed. */
 export function describeDocumentFacts(document: LibraryDocumentInfo): string {
@@ -93,4 +93,15 @@ export function passageContext(passage: Pick<SourcePassage, "before" | "after">)
     const cutBefore = passage.before !== "" && !/^\s*[\p{Lu}\p{N}"“'(#*-]/u.test(passage.before);
     const cutAfter = passage.after !== "" && !/[.!?:;"”')\]]\s*$/u.test(passage.after);
     return { before: `${cutBefore ? "…" : ""}${passage.before}`, after: `${passage.after}${cutAfter ? "…" : ""}` };
+}
+
+/** The document being embedded, on its own: "120 of 900 chunks embedded (30 reused) · about 2 min left"; "" when none. */
+export function describeDocumentProgress(progress: IngestProgress): string {
+    const document = progress.document;
+    if (!progress.running || document == null || document.chunksTotal === 0) return "";
+    const reused = document.chunksReused > 0 ? ` (${document.chunksReused.toLocaleString("en-US")} reused)` : "";
+    const parts = [`${document.chunksDone.toLocaleString("en-US")} of ${count(document.chunksTotal, "chunk", "chunks")} embedded${reused}`];
+    const left = formatTimeLeft(document.secondsLeft);
+    if (left) parts.push(left);
+    return parts.join(" · ");
 }

@@ -10,7 +10,7 @@ export { formatBytes } from "./formatBytes.js";
 export { formatMinutes, formatTimeLeft } from "./formatDuration.js";
 export { formatSpeed } from "./formatSpeed.js";
 export {
-    describeCitation, describeDocumentFacts, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
+    describeCitation, describeDocumentFacts, describeDocumentProgress, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
     describePlace, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
 } from "./describeLibrary.js";
 export {

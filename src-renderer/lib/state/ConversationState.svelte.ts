@@ -70,7 +70,8 @@ export class ConversationState {
     }
 
     /** `mode` "library" asks for an answer grounded in the documents, with citations. */
-    async send(chatId: string, text: string, mode: ChatMode = "chat"): Promise<void> {
+    /** `scope`: library questions search only these collections (none: the whole library). */
+    async send(chatId: string, text: string, mode: ChatMode = "chat", scope: { collectionIds?: string[] } = {}): Promise<void> {
         const content = text.trim();
         if (!content || this.generating) return;
         const placeholderId = `pending-${++this.#placeholders}`;
@@ -78,18 +79,18 @@ export class ConversationState {
             this.messages.push({ id: placeholderId, chatId, role: "user", content, status: "done", createdAt: Date.now() });
         }
         this.draft = "";
-        const sent = await this.#start(chatId, () => this.#api.chats.send({ chatId, text: content, mode }));
+        const sent = await this.#start(chatId, () => this.#api.chats.send({ chatId, text: content, mode, ...scope }));
         if (!sent) {
             this.messages = this.messages.filter((message) => message.id !== placeholderId);
             if (!this.draft) this.draft = text;
         }
     }
 
-    /** A new version of this answer (the last one when no id is given); the old one stays one arrow away. */
-    async regenerate(mode: ChatMode, messageId = this.lastAnswer?.id): Promise<void> {
+    /** A new version of this answer (the last one when no id is given); the old one stays one arrow away. `scope` as in send. */
+    async regenerate(mode: ChatMode, messageId = this.lastAnswer?.id, scope: { collectionIds?: string[] } = {}): Promise<void> {
         const chatId = this.chatId;
         if (!chatId || !messageId || this.generating) return;
-        await this.#start(chatId, () => this.#api.chats.regenerate({ chatId, messageId, mode }));
+        await this.#start(chatId, () => this.#api.chats.regenerate({ chatId, messageId, mode, ...scope }));
     }
 
     startEdit(messageId: string): void {
@@ -104,7 +105,7 @@ export class ConversationState {
     }
 
     /** Sends the edited question as a new version; the conversation continues from it. Empty text is refused. */
-    async commitEdit(mode: ChatMode): Promise<void> {
+    async commitEdit(mode: ChatMode, scope: { collectionIds?: string[] } = {}): Promise<void> {
         const editing = this.editing;
         const chatId = this.chatId;
         if (!editing || !chatId || this.generating) return;
@@ -114,7 +115,7 @@ export class ConversationState {
             return;
         }
         this.editing = null;
-        const sent = await this.#start(chatId, () => this.#api.chats.edit({ chatId, messageId: editing.messageId, text, mode }));
+        const sent = await this.#start(chatId, () => this.#api.chats.edit({ chatId, messageId: editing.messageId, text, mode, ...scope }));
         if (!sent) this.editing = editing;
     }
 

@@ -7,7 +7,7 @@ import { ChatsState } from "./ChatsState.svelte.js";
 import { ConnectionState } from "./ConnectionState.svelte.js";
 import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
-import { ChatModesState, LibraryState, SourceState } from "./library/index.js";
+import { ChatModesState, CollectionsState, LibraryState, SourceState } from "./library/index.js";
 import { ModelsState } from "./ModelsState.svelte.js";
 import { PersonalizeState } from "./personalize/index.js";
 import {
@@ -33,6 +33,7 @@ export class LocusApp {
     readonly library: LibraryState;
     readonly source: SourceState;
     readonly modes: ChatModesState;
+    readonly collections: CollectionsState;
     readonly personalize: PersonalizeState;
     /** The chat's tools: its settings, search, attachments, export, shortcuts help. */
     readonly tools: ChatToolsState;
@@ -65,6 +66,7 @@ export class LocusApp {
         this.settingsPanel = new SettingsPanelState(api, this.setupInfo, this.settings, this.models, this.library);
         this.source = new SourceState(api);
         this.modes = new ChatModesState(store);
+        this.collections = new CollectionsState(api, this.errors);
         this.personalize = new PersonalizeState({ api, library: this.library, settings: this.settings, connection: this.connection });
         this.tools = new ChatToolsState(api, this.errors, this.conversation, this.settings);
         this.theme = new ThemeState(store, typeof document === "undefined" ? null : document.documentElement);
@@ -118,6 +120,7 @@ export class LocusApp {
             }),
             api.on("library.changed", ({ documents }) => this.library.applyList(documents)),
             api.on("library.progress", (progress) => this.library.applyProgress(progress)),
+            api.on("collections.changed", ({ collections }) => this.collections.apply(collections)),
             api.on("training.progress", (run) => this.personalize.applyRun(run)),
             api.on("adapters.changed", ({ adapters }) => this.personalize.applyAdapters(adapters)),
             api.on("models.changed", ({ models }) => {
@@ -146,7 +149,7 @@ export class LocusApp {
         }
         const [modelsRead] = await Promise.all([
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
-            this.personalize.refresh()
+            this.personalize.refresh(), this.collections.refresh()
         ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;
@@ -196,7 +199,17 @@ export class LocusApp {
     /** A new version of an answer (the last one by default), in the chat's current mode. */
     async regenerate(messageId?: string): Promise<void> {
         if (this.sendBlocker !== null) return;
-        await this.conversation.regenerate(this.mode, messageId);
+        await this.conversation.regenerate(this.mode, messageId, this.libraryScope);
+    }
+
+    /** Sends the question being edited as a new version, in the chat's current mode. */
+    async commitEdit(): Promise<void> {
+        await this.conversation.commitEdit(this.mode, this.libraryScope);
+    }
+
+    /** Library questions search the collections chosen in the composer (none: the whole library, or the chat's attached documents). */
+    get libraryScope(): { collectionIds?: string[] } {
+        return this.mode === "library" ? this.collections.scope : {};
     }
 
     /**
@@ -286,7 +299,7 @@ export class LocusApp {
             }
             if (!chatId) return;
         }
-        await this.conversation.send(chatId, text, mode);
+        await this.conversation.send(chatId, text, mode, mode === "library" ? this.collections.scope : {});
     }
 
     async #downloaded(job: DownloadJob): Promise<void> {

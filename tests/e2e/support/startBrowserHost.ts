@@ -6,9 +6,13 @@ export type RunningHost = { url: string; origin: string; stop(): Promise<void> }
 const root = path.resolve(import.meta.dirname, "../../..");
 
 /** Starts the built browser host (`out/main/browserHost.js`) on a free port and waits for its address. */
-export async function startBrowserHost(options: { dataDir: string; args?: string[]; starterModels?: boolean }): Promise<RunningHost> {
+export async function startBrowserHost(options: {
+    dataDir: string; args?: string[]; starterModels?: boolean;
+    /** Extra environment for the host (e.g. a trainer path that does not exist, for a damaged installation). */
+    env?: NodeJS.ProcessEnv;
+}): Promise<RunningHost> {
     // Tests see only the models they add, unless they test the starter models a new user gets.
-    const env = options.starterModels ? process.env : { ...process.env, LOCUS_STARTER_DIR: "none" };
+    const env = { ...process.env, ...(options.starterModels ? {} : { LOCUS_STARTER_DIR: "none" }), ...options.env };
     const child = spawn(process.execPath, [
         path.join(root, "out/main/browserHost.js"), "--port", "0", "--data", options.dataDir, "--cpu", ...(options.args ?? [])
     ], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });

@@ -34,11 +34,13 @@ class WatchingEmbedder extends FakeEmbedder {
 }
 
 const many = (seed: string, paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => paragraph(`${seed}${i}x`, 40)).join("\n\n");
+/** Blank bytes the fake parser ignores: makes a file larger, so the queue (smallest first) takes it later. */
+const padded = (text: string, bytes: number) => `${text}\n\n${" ".repeat(bytes)}`;
 const statusByName = () => Object.fromEntries(store.listDocuments().map((document) => [document.displayName, document.status]));
 
 describe("reading ahead while embedding", () => {
     it("parses the next document while the current one is still embedding, and indexes both fully", async () => {
-        await writeFiles(dir.path, { "a.md": many("alpha", 12), "b.md": many("beta", 3) });
+        await writeFiles(dir.path, { "a.md": many("alpha", 12), "b.md": padded(many("beta", 3), 20_000) });
         const embedder = new WatchingEmbedder(undefined, 5);
         service = new IngestService({ store, threads: 1, embedder: async () => embedder, createParser: () => new FakeParser(), embedBatchSize: 4 });
         await service.add([dir.path]);
@@ -54,7 +56,7 @@ describe("reading ahead while embedding", () => {
     });
 
     it("removing the document being read ahead stops its parse; it is never indexed and the queue goes on", async () => {
-        await writeFiles(dir.path, { "a.md": many("alpha", 12), "b.md": many("beta", 2), "c.md": many("gamma", 2) });
+        await writeFiles(dir.path, { "a.md": many("alpha", 12), "b.md": padded(many("beta", 2), 20_000), "c.md": padded(many("gamma", 2), 30_000) });
         FakeParser.hangOn = /b\.md$/;
         const embedder = new FakeEmbedder(undefined, 20);
         service = new IngestService({ store, threads: 1, embedder: async () => embedder, createParser: () => new FakeParser(), embedBatchSize: 4 });
@@ -71,7 +73,7 @@ describe("reading ahead while embedding", () => {
     });
 
     it("a cancel puts the document read ahead among the cancelled, not half-indexed", async () => {
-        await writeFiles(dir.path, { "a.md": many("alpha", 12), "b.md": many("beta", 2) });
+        await writeFiles(dir.path, { "a.md": many("alpha", 12), "b.md": padded(many("beta", 2), 20_000) });
         FakeParser.hangOn = /b\.md$/;
         service = new IngestService({ store, threads: 1, embedder: async () => new FakeEmbedder(undefined, 20), createParser: () => new FakeParser(), embedBatchSize: 4 });
         await service.add([dir.path]);

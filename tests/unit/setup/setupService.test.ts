@@ -58,3 +58,18 @@ describe("SetupService", () => {
         expect(reprobes).toBe(1);
     });
 });
+
+describe("SetupService with the starter chat model in use", () => {
+    it("says in plain words that the starter model is tiny and meant for trying Locus, and still recommends a better one", async () => {
+        const probe = new HardwareProbe({ modelsDir: "/nonexistent", override: simulatedMachines.laptop16GbCpu });
+        const starter = { displayName: "SmolLM2 135M Instruct (starter)", sizeBytes: 98_362_432 };
+        const setup = new SetupService(probe, bundledCatalog, () => null, () => 0, { starterChatModel: () => starter });
+        const rec = await setup.recommend({ difficulty: "find-facts", learningBudgetMinutes: 0, latency: "balanced" });
+        expect(rec.chat.displayName).not.toContain("starter");
+        expect(rec.starterNote).toContain("SmolLM2 135M Instruct (starter), a tiny model (98 MB)");
+        expect(rec.starterNote).toContain(`${rec.chat.displayName} will answer much better on this computer`);
+
+        const without = await setupFor("laptop16GbCpu").recommend({ difficulty: "find-facts", learningBudgetMinutes: 0, latency: "balanced" });
+        expect(without.starterNote).toBeUndefined();
+    });
+});

@@ -190,3 +190,27 @@ describe("runTraining", () => {
         expect(fake.saved).toEqual([expect.objectContaining({ best: false, metadata: { step: "7", loss: "null" } })]);
     });
 });
+
+describe("runTraining snapshots", () => {
+    it("saves the current weights once each requested point of the budget has passed, and the rest at the end", async () => {
+        const fake = fakeSession({ stepSeconds: () => 1 });
+        const events: TrainingEvent[] = [];
+        await run(fake, { budgetSeconds: 20, snapshotSeconds: [10, 5, 20] }, { validation: false, events });
+        const snapshots = events.filter((event) => event.type === "snapshot");
+        expect(snapshots.map((s) => s.atSeconds)).toEqual([5, 10, 20]);
+        // Each is a file of its own, of the weights as they were (not the best kept ones), at a later step than the one before.
+        expect(new Set(snapshots.map((s) => s.adapterPath)).size).toBe(3);
+        expect(snapshots[0]!.step).toBeGreaterThanOrEqual(5);
+        expect(snapshots[0]!.step).toBeLessThan(snapshots[1]!.step);
+        expect(snapshots[1]!.step).toBeLessThanOrEqual(snapshots[2]!.step);
+        expect(fake.saved.filter((s) => snapshots.some((n) => n.adapterPath === s.path)).every((s) => !s.best)).toBe(true);
+    });
+
+    it("takes no snapshot when the run is cancelled", async () => {
+        const fake = fakeSession();
+        const events: TrainingEvent[] = [];
+        let calls = 0;
+        await run(fake, { budgetSeconds: 20, snapshotSeconds: [15] }, { validation: false, events, isCancelled: () => ++calls > 3 });
+        expect(events.filter((event) => event.type === "snapshot")).toEqual([]);
+    });
+});

@@ -87,4 +87,15 @@ describe("prepareTrainingData", () => {
         expect(data.trainWindows.every((w) => w.length === 9)).toBe(true);
         expect(data.trainTokens + data.validationTokens).toBe(documents.reduce((sum, d) => sum + d.text.length, 0));
     });
+
+    it("holds out exactly the documents named, when the caller names them", async () => {
+        const documents = Array.from({ length: 10 }, (_, i) => ({ id: `d${String(i)}`, text: "x".repeat(40 + i) }));
+        const tokenize = (text: string): Promise<Int32Array> => Promise.resolve(Int32Array.from({ length: text.length }, (_, i) => i));
+        const data = await prepareTrainingData(documents, tokenize, {
+            windowTokens: 8, validationFraction: 0.3, validationDocumentIds: ["d2", "d7"], maxValidationWindows: 100, seed: 1
+        });
+        expect(data.validationDocuments).toBe(2);
+        expect(data.validationTokens).toBe(42 + 47);
+        expect(data.trainDocuments).toBe(8);
+    });
 });

@@ -15,7 +15,7 @@ export class DocumentTooLargeError extends DocumentError<DocumentTooLargeDetails
         super(
             details,
             `"${details.fileName}" is ${formatBytes(details.sizeBytes)}, over the ${formatBytes(details.limitBytes)} ` +
-                `limit for one document. Split it into smaller files, or raise the limit in Settings.`
+                `limit for one document. Split it into smaller files, or raise "Largest document" in Settings > Documents.`
         );
         this.name = "DocumentTooLargeError";
     }

@@ -14,7 +14,7 @@ export class TooManyPagesError extends DocumentError<TooManyPagesDetails> {
         super(
             details,
             `"${details.fileName}" has ${String(details.pageCount)} pages, over the limit of ${String(details.limit)}. ` +
-                `Split it into smaller PDFs, or raise the limit in Settings.`
+                `Split it into smaller PDFs, or raise "Most pages" in Settings > Documents.`
         );
         this.name = "TooManyPagesError";
     }

@@ -20,7 +20,7 @@ export class ZipBombError extends DocumentError<ZipBombDetails> {
         super(
             details,
             `"${details.fileName}" ${what}, the limit for one document, so it was not opened (it may be a ` +
-                `"zip bomb"). If you trust it, save a copy from Word without embedded files, or raise the limit in Settings.`
+                `"zip bomb"). If you trust it, save a copy from Word without embedded files, or raise "Largest unpacked size" in Settings > Documents.`
         );
         this.name = "ZipBombError";
     }

@@ -1,12 +1,13 @@
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentSource } from "../DocumentSource.js";
 import { CorruptDocumentError } from "../errors/CorruptDocumentError.js";
 import { EncryptedDocumentError } from "../errors/EncryptedDocumentError.js";
 import { ScannedPdfError } from "../errors/ScannedPdfError.js";
 import { TooManyPagesError } from "../errors/TooManyPagesError.js";
 import type { ParsedDocument, ParsedSection } from "../types.js";
+import { loadPdfjs } from "./loadPdfjs.js";
 import { pageText } from "./pageText.js";
 
 // CMaps let pdf.js map CJK and other CID fonts to text; pdf.js reads them from disk in Node.
@@ -19,6 +20,7 @@ const pdfjsDir = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/pack
 export async function parsePdf(source: DocumentSource): Promise<ParsedDocument> {
     const { fileName, limits } = source;
     const data = await source.readAll();
+    const { getDocument } = await loadPdfjs();
     const task = getDocument({
         data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
         // A hostile PDF must never get code generated from its contents (fonts compiled with eval).

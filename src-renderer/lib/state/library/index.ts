@@ -1,3 +1,4 @@
+export { CollectionsState, type CollectionFilter } from "./CollectionsState.svelte.js";
 export { ChatModesState } from "./ChatModesState.svelte.js";
 export { emptyChatModes, maxRememberedChats, parseChatModes, withChatMode, withoutChat, type ChatModes } from "./chatModes.js";
 export { idleProgress, LibraryState } from "./LibraryState.svelte.js";

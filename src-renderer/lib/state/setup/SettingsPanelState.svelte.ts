@@ -1,3 +1,4 @@
+import { DocumentLimitsEditor } from "./DocumentLimitsEditor.svelte.js";
 import type { CatalogListing, LocusApi } from "@common/contract";
 import type { FitResult } from "@common/setup/types.js";
 import { isTooLarge } from "../../format/index.js";
@@ -61,6 +62,8 @@ export class SettingsPanelState {
     readonly embeddingPicker: EmbeddingModelPicker;
     /** The optional reranker; applied as soon as it is picked. */
     readonly rerankerPicker: RerankerPicker;
+    /** Per-document limits of the parser; applied on their own button. */
+    readonly documentLimits: DocumentLimitsEditor;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
@@ -80,6 +83,7 @@ export class SettingsPanelState {
         this.#settings = settings;
         this.embeddingPicker = new EmbeddingModelPicker(settings, models, library);
         this.rerankerPicker = new RerankerPicker(settings, models);
+        this.documentLimits = new DocumentLimitsEditor(settings);
     }
 
     async show(): Promise<void> {
@@ -93,6 +97,7 @@ export class SettingsPanelState {
             if (mainProblem !== null) this.problem = mainProblem;
             this.embeddingPicker.reset();
             this.rerankerPicker.reset();
+            this.documentLimits.reset();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.

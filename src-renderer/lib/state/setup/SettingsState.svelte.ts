@@ -91,6 +91,11 @@ export class SettingsState {
         return this.#update({ embeddingModelId: job.modelId });
     }
 
+    /** Applies settings main keeps on its own (e.g. document limits); returns main's objection, or null. */
+    updateMain(patch: SettingsPatch): Promise<string | null> {
+        return this.#update(patch);
+    }
+
     async #installedId(choices: SetupChoices): Promise<string | null> {
         const { catalogId, quant } = choices.embedding;
         if (this.#info.catalog.length === 0) await this.#info.loadCatalog();

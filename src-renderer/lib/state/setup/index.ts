@@ -1,4 +1,6 @@
 export { contextOptions } from "./contextOptions.js";
+export { DocumentLimitsEditor } from "./DocumentLimitsEditor.svelte.js";
+export { documentLimitProblem, limitLabels, type DocumentLimitKey, type DocumentLimits } from "./documentLimitProblem.js";
 export { DownloadsState } from "./DownloadsState.svelte.js";
 export { EmbeddingModelPicker } from "./EmbeddingModelPicker.svelte.js";
 export { RerankerPicker } from "./RerankerPicker.svelte.js";

@@ -15,8 +15,8 @@ import type { Migration } from "../Migration.js";
  *   text passed through the same CJK-aware function as the library's). Answers are indexed once they
  *   stop streaming, so 250 ms saves of a growing answer do not rewrite the index.
  */
-export const migration010: Migration = {
-    version: 10,
+export const migration012: Migration = {
+    version: 12,
     name: "chat branches, settings and search",
     up(db) {
         registerFtsText(db);

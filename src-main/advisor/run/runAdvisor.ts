@@ -1,0 +1,192 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { documentText } from "../../personalize/documentText.js";
+import { hashString } from "../../trainer/data/seededRandom.js";
+import type { TrainingDocument } from "../../trainer/types.js";
+import { buildProbeSet, type ProbeSet } from "../probes/buildProbeSet.js";
+import { successiveHalving } from "../search/successiveHalving.js";
+import { ProbeScorer } from "../score/ProbeScorer.js";
+import { checkGeneration } from "./checkGeneration.js";
+import { LearningArm } from "./LearningArm.js";
+import { measureVariant, type VariantBaseline } from "./measureVariant.js";
+import { modelVariants } from "./modelVariants.js";
+import { PromptSource } from "./PromptSource.js";
+import { probeQuestionWriter } from "./probeQuestionWriter.js";
+import type { AdvisorDeps, AdvisorOutcome, AdvisorPlan, AdvisorProgress, MeasuredConfig, ModelVariant } from "./types.js";
+
+/** A learning run shorter than this teaches nothing measurable; below it the Advisor measures without learning. */
+export const minFirstRungSeconds = 15;
+/** Learning time after each rung, as shares of the longest: the points of the quality-vs-time curves. */
+export const rungShares = [1 / 8, 1 / 4, 1 / 2, 1] as const;
+
+/**
+ * The Advisor's study on the person's library: probes first; then, for each chat model and its lower-bit
+ * copy, no learning and RAG over every probe (cheap, scored fully); then learning arms (model file x share
+ * of the documents), pruned by successive halving with learning time as the resource, each adapter scored
+ * with and without the library. Stops within the time budget or when `signal` aborts, keeping what it has.
+ */
+export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgress: (progress: AdvisorProgress) => void, signal?: AbortSignal): Promise<AdvisorOutcome> {
+    const now = deps.now ?? Date.now;
+    const started = now();
+    const deadline = started + plan.budgetSeconds * 1000;
+    const configs: MeasuredConfig[] = [];
+    const notes: string[] = [];
+    let work = 0;
+    const report = (phase: string, share: number) => onProgress({ phase, progress: Math.max(Math.min(1, share), (now() - started) / (plan.budgetSeconds * 1000)), configs });
+    const outOfTime = () => signal?.aborted === true || now() > deadline;
+    const timed = async <T>(task: () => Promise<T>): Promise<T> => {
+        const t = now();
+        try {
+            return await task();
+        } finally {
+            work += (now() - t) / 1000;
+        }
+    };
+    await fs.mkdir(deps.workDir, { recursive: true });
+    const llama = await deps.llama();
+    const first = deps.models[0];
+    if (first == null) throw new Error("no chat model to measure");
+
+    report("Finding facts to ask about in your documents…", 0);
+    const documents = deps.library.listDocuments(["indexed"]).map((document) => ({ document, chunks: deps.library.documentChunks(document.id) }));
+    const probes: ProbeSet = plan.probes ?? await timed(async () => {
+        const writer = deps.writeQuestions === false ? null : await probeQuestionWriter(llama, first.path, deps);
+        try {
+            return await buildProbeSet(
+                documents.map(({ document, chunks }) => ({ id: document.id, chunks: chunks.map((c) => ({ id: c.id, documentId: document.id, text: c.text })) })),
+                { seed: plan.seed, perLevel: plan.probesPerLevel, ...(writer ? { writeQuestion: writer.write } : {}) }
+            );
+        } finally {
+            await writer?.dispose();
+        }
+    });
+    const prompts = new PromptSource(deps.answerer);
+    const recallAt5 = await timed(() => measureRecall(deps, probes));
+
+    // No learning first, every model file fully: cheap, and the reference every learning arm must beat.
+    const variants: ModelVariant[] = [];
+    for (const model of deps.models) {
+        if (outOfTime()) break;
+        report(`Preparing ${model.name}…`, 0.05);
+        variants.push(...await timed(() => modelVariants(model, plan.compress, deps, notes)));
+    }
+    const baselines = new Map<ModelVariant, VariantBaseline>();
+    for (const [index, variant] of variants.entries()) {
+        if (outOfTime()) break;
+        report(`Scoring ${variant.model.name}${variant.compression === "original" ? "" : ` (${variant.compression})`} without learning and with your documents…`, 0.05 + (0.25 * index) / variants.length);
+        const rssBeforeLoad = process.memoryUsage().rss;
+        const scorer = await ProbeScorer.open(llama, variant.path, { threads: deps.threads, contextSize: 4096, gpu: deps.gpu });
+        try {
+            const baseline = await timed(() => measureVariant({ scorer, variant, probes: probes.probes, prompts, recallAt5, rssBeforeLoad, ...(signal ? { signal } : {}) }));
+            baselines.set(variant, baseline);
+            configs.push(baseline.none, baseline.rag);
+        } finally {
+            await scorer.dispose();
+        }
+    }
+
+    // Learning arms: how long the longest run may be follows from the time left and the number of arms.
+    const arms = await learningArms(deps, plan, probes, variants, baselines, notes);
+    const learningSeconds = plan.learningSeconds ?? plannedLearningSeconds((deadline - now()) / 1000, arms.length, plan.mode);
+    if (arms.length > 0 && learningSeconds * rungShares[0] < minFirstRungSeconds) {
+        notes.push(`The time budget leaves too little time to learn (the shortest learning run needs about ${String(Math.ceil((minFirstRungSeconds / rungShares[0]) * 2.5 / 60))} minutes of budget with ${String(arms.length)} arms): these results are for RAG and no learning only.`);
+    } else if (arms.length > 0 && !outOfTime()) {
+        const rungs = rungShares.map((share) => Math.round(share * learningSeconds));
+        let scorer: { variant: ModelVariant; scorer: ProbeScorer } | null = null;
+        const scorerFor = async (variant: ModelVariant): Promise<ProbeScorer> => {
+            if (scorer?.variant === variant) return scorer.scorer;
+            await scorer?.scorer.dispose();
+            scorer = { variant, scorer: await ProbeScorer.open(llama, variant.path, { threads: deps.threads, contextSize: 4096, gpu: deps.gpu }) };
+            return scorer.scorer;
+        };
+        let steps = 0;
+        const plannedSteps = plan.mode === "sweep" ? arms.length * rungs.length : arms.length + 2 * (rungs.length - 1);
+        try {
+            const bestWithoutLearning = Math.max(...configs.map((config) => config.quality.points));
+            const halving = await successiveHalving({
+                arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality,
+                ...(plan.mode === "sweep" ? { eta: 1, minSurvivors: arms.length, margin: Number.POSITIVE_INFINITY } : {}),
+                shouldStop: outOfTime,
+                advance: async (arm, index) => {
+                    report(`Learning ${arm.variant.model.name}${arm.variant.compression === "original" ? "" : ` (${arm.variant.compression})`} on ` +
+                        `${String(Math.round(arm.dataFraction * 100))}% of your documents for ${formatSeconds(rungs[index]!)}…`, 0.3 + (0.65 * steps++) / plannedSteps);
+                    const quality = await timed(() => arm.advance({
+                        untilSeconds: rungs[index]!, deps, scorer: () => scorerFor(arm.variant), probes: probes.probes, prompts, recallAt5,
+                        ...(signal ? { signal } : {})
+                    }));
+                    configs.push(...arm.results.slice(-2));
+                    return quality;
+                }
+            });
+            for (const { arm, afterRung, reason } of halving.pruned)
+                if (reason === "cannot catch up" && afterRung === 0)
+                    notes.push(`Learning ${arm.variant.model.name} on ${String(Math.round(arm.dataFraction * 100))}% of the documents was stopped after ${formatSeconds(rungs[0]!)}: even at its pace so far it could not come within 2 points of the best result.`);
+        } catch (error) {
+            if (!(signal?.aborted === true)) throw error;
+        } finally {
+            await (scorer as { scorer: ProbeScorer } | null)?.scorer.dispose();
+        }
+    }
+
+    if (!(signal?.aborted === true) && plan.generationSample > 0) {
+        report("Checking the best setups by letting them answer…", 0.97);
+        await timed(() => checkGeneration({ llama, deps, configs, probes: probes.probes, prompts, sample: plan.generationSample }));
+    }
+    report("Done", 1);
+    return { probes, configs, notes, computeSeconds: work, stopped: outOfTime(), learningSeconds: arms.length > 0 ? learningSeconds : null };
+}
+
+/** The share of each source chunk among the first 5 the library's retriever returns for its probe. */
+async function measureRecall(deps: AdvisorDeps, probes: ProbeSet): Promise<number> {
+    const retriever = await deps.retriever();
+    let found = 0;
+    for (const probe of probes.probes) {
+        const hits = new Set((await retriever.retrieve(probe.question, { limit: 5 })).map((hit) => hit.id));
+        if (probe.sources.every((source) => hits.has(source.chunkId))) found++;
+    }
+    return probes.probes.length === 0 ? 0 : found / probes.probes.length;
+}
+
+/** The arms: every trainable model file x share of the documents (nested shares, the same documents validate). */
+async function learningArms(
+    deps: AdvisorDeps, plan: AdvisorPlan, probes: ProbeSet, variants: readonly ModelVariant[], baselines: ReadonlyMap<ModelVariant, VariantBaseline>, notes: string[]
+): Promise<LearningArm[]> {
+    const validation = new Set(probes.validationDocumentIds);
+    const all: TrainingDocument[] = deps.library.listDocuments(["indexed"])
+        .map((document) => ({ id: document.id, text: documentText(deps.library.documentChunks(document.id)) }))
+        .filter((document) => document.text.trim() !== "");
+    const held = all.filter((document) => validation.has(document.id));
+    const train = all.filter((document) => !validation.has(document.id)).sort((a, b) => hashString(a.id, plan.seed) - hashString(b.id, plan.seed));
+    const arms: LearningArm[] = [];
+    for (const variant of variants) {
+        const baseline = baselines.get(variant);
+        if (baseline == null) continue;
+        const reason = await deps.cannotTrain?.(variant.model);
+        if (reason != null) {
+            notes.push(`${variant.model.name} was measured without learning only: ${reason}`);
+            continue;
+        }
+        for (const fraction of plan.dataFractions) {
+            const chosen = train.slice(0, Math.max(1, Math.round(fraction * train.length)));
+            const outputDir = path.join(deps.workDir, "adapters", `${variant.model.id.slice(0, 8)}-${variant.compression}-${String(Math.round(fraction * 100))}`);
+            arms.push(new LearningArm(variant, fraction, [...chosen, ...held], [...held.map((d) => d.id)], baseline, outputDir));
+        }
+    }
+    return arms;
+}
+
+/**
+ * The longest learning time that fits the time left: successive halving trains every arm for an eighth of it
+ * and, in the worst case, two arms the rest of the way; scoring after each rung takes about as long again.
+ * The sweep trains every arm all the way.
+ */
+export function plannedLearningSeconds(secondsLeft: number, arms: number, mode: AdvisorPlan["mode"]): number {
+    if (arms === 0) return 0;
+    const trainingShare = 0.6;
+    const units = mode === "sweep" ? arms : arms * rungShares[0] + 2 * (1 - rungShares[0]);
+    return Math.max(0, (secondsLeft * trainingShare) / units);
+}
+
+function formatSeconds(seconds: number): string {
+    return seconds < 90 ? `${String(Math.round(seconds))} s` : `${(seconds / 60).toFixed(seconds < 600 ? 1 : 0)} min`;
+}

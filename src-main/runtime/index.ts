@@ -1,0 +1,3 @@
+export { resourcesDir } from "./resourcesDir.js";
+export { runningFromArchive } from "./runningFromArchive.js";
+export { unpackedPath } from "./unpackedPath.js";

@@ -1,0 +1,45 @@
+import type { Settings } from "@common/contract/settingsTypes.js";
+import { documentLimitProblem, type DocumentLimits } from "./documentLimitProblem.js";
+import type { SettingsState } from "./SettingsState.svelte.js";
+
+/** The per-document limits in Settings, as a person edits them: a draft, checked against the bounds, applied at once. */
+export class DocumentLimitsEditor {
+    draft = $state<DocumentLimits | null>(null);
+    busy = $state(false);
+    problem = $state<string | null>(null);
+    saved = $state(false);
+
+    readonly #settings: SettingsState;
+
+    constructor(settings: SettingsState) {
+        this.#settings = settings;
+    }
+
+    /** Starts from main's settings as last read. */
+    reset(): void {
+        const main: Settings | null = this.#settings.main;
+        this.draft = main === null ? null : {
+            maxDocumentMegabytes: main.maxDocumentMegabytes, maxDocumentPages: main.maxDocumentPages,
+            maxInflatedMegabytes: main.maxInflatedMegabytes, parseTimeoutSeconds: main.parseTimeoutSeconds
+        };
+        this.problem = null;
+        this.saved = false;
+    }
+
+    /** A value outside its bounds, in words; null when every value is usable. */
+    get invalid(): string | null {
+        return this.draft === null ? null : documentLimitProblem(this.draft);
+    }
+
+    async apply(): Promise<void> {
+        if (this.draft === null || this.invalid !== null) return;
+        this.busy = true;
+        this.saved = false;
+        try {
+            this.problem = await this.#settings.updateMain({ ...this.draft });
+            this.saved = this.problem === null;
+        } finally {
+            this.busy = false;
+        }
+    }
+}
