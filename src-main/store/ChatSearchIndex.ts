@@ -9,7 +9,7 @@ type Row = { chat_id: string; title_hit: number; message_id: string | null; cont
 const messageHitsPerChat = 20;
 
 /**
- * Full-text search over chat titles and finished messages (the FTS5 indexes of migration 010). `match`
+ * Full-text search over chat titles and finished messages (the FTS5 indexes of migration 012). `match`
  * must be a safe FTS5 expression (see retrieval/toFtsQuery.ts), never raw input.
  */
 export class ChatSearchIndex {

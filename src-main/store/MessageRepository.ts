@@ -38,7 +38,7 @@ function toMessage(row: Row): StoredMessage {
     };
 }
 
-/** The messages of chats, as a tree per chat (migration 010). Prepared statements only; no SQL is built from input. */
+/** The messages of chats, as a tree per chat (migration 012). Prepared statements only; no SQL is built from input. */
 export class MessageRepository {
     readonly #statements;
 

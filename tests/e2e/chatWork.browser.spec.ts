@@ -123,6 +123,8 @@ test("a person attaches a document and asks about it, exports the chat with foot
     await page.getByTestId("attach-input").setInputFiles({ name: "holiday.png", mimeType: "image/png", buffer: Buffer.from("not a document") });
     await expect(page.getByTestId("error-banner")).toContainText("cannot read .png files (holiday.png)");
     await expect(page.getByTestId("attached-document")).toHaveCount(0);
+    // The picker offers every type Locus reads (tables included), from the same list main checks.
+    await expect(page.getByTestId("attach-input")).toHaveAttribute("accept", /\.docx,.*\.csv,\.tsv/);
 
     // A dropped document is indexed, attached, and the chat asks the library.
     await page.evaluate(`(() => {

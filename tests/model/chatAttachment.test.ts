@@ -49,6 +49,24 @@ describe("a document attached to a chat", () => {
         const cleared = await h.call("chats.configure", { chatId, documentIds: [] });
         expect(cleared.documentIds).toEqual([]);
         expect(h.services.library.store.getDocument(guide.id)).toBeDefined();
+
+        // Cleared, the composer's collections limit the question instead; regenerate keeps that limit.
+        const notes = h.services.library.store.listDocuments().find((document) => document.displayName === "library-notes.md")!;
+        const collection = await h.call("collections.create", { name: "Notes" });
+        await h.call("library.setCollection", { documentId: notes.id, collectionId: collection.id });
+        const inCollection = async (start: () => Promise<unknown>) => {
+            const done = h.nextDone();
+            await start();
+            await done;
+            const answer = (await h.call("chats.get", { chatId })).messages.at(-1)!;
+            return new Set(answer.citations!.map((c) => c.documentName));
+        };
+        expect(await inCollection(() => h.call("chats.send", {
+            chatId, text: "What colour is the harbour in winter?", mode: "library", collectionIds: [collection.id]
+        }))).toEqual(new Set(["library-notes.md"]));
+        const last = (await h.call("chats.get", { chatId })).messages.at(-1)!;
+        expect(await inCollection(() => h.call("chats.regenerate", { chatId, messageId: last.id, mode: "library", collectionIds: [collection.id] })))
+            .toEqual(new Set(["library-notes.md"]));
         expect(await h.attempt("chats.configure", { chatId, documentIds: ["not-a-document"] }))
             .toMatchObject({ ok: false, error: { kind: "not-found" } });
     });
