@@ -50,10 +50,10 @@ describe("a document attached to a chat", () => {
         expect(cleared.documentIds).toEqual([]);
         expect(h.services.library.store.getDocument(guide.id)).toBeDefined();
 
-        // Cleared, the composer's collections limit the question instead; regenerate keeps that limit.
-        const notes = h.services.library.store.listDocuments().find((document) => document.displayName === "library-notes.md")!;
-        const collection = await h.call("collections.create", { name: "Notes" });
-        await h.call("library.setCollection", { documentId: notes.id, collectionId: collection.id });
+        // Cleared, the composer's collections limit the question instead (the whole library would cite
+        // library-notes.md first); regenerate keeps that limit.
+        const collection = await h.call("collections.create", { name: "Guides" });
+        await h.call("library.setCollection", { documentId: guide.id, collectionId: collection.id });
         const inCollection = async (start: () => Promise<unknown>) => {
             const done = h.nextDone();
             await start();
@@ -63,10 +63,13 @@ describe("a document attached to a chat", () => {
         };
         expect(await inCollection(() => h.call("chats.send", {
             chatId, text: "What colour is the harbour in winter?", mode: "library", collectionIds: [collection.id]
-        }))).toEqual(new Set(["library-notes.md"]));
+        }))).toEqual(new Set(["harbour guide.md"]));
         const last = (await h.call("chats.get", { chatId })).messages.at(-1)!;
         expect(await inCollection(() => h.call("chats.regenerate", { chatId, messageId: last.id, mode: "library", collectionIds: [collection.id] })))
-            .toEqual(new Set(["library-notes.md"]));
+            .toEqual(new Set(["harbour guide.md"]));
+        // Without a limit the same question cites the library's own notes: the limits above did the choosing.
+        expect(await inCollection(() => h.call("chats.regenerate", { chatId, messageId: last.id, mode: "library" })))
+            .toContain("library-notes.md");
         expect(await h.attempt("chats.configure", { chatId, documentIds: ["not-a-document"] }))
             .toMatchObject({ ok: false, error: { kind: "not-found" } });
     });
