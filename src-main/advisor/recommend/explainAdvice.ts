@@ -2,7 +2,7 @@ import type { AdvisorConfig, AdvisorLevel, AdvisorMethod, AdvisorRecommendation 
 import { chooseConfig } from "./chooseConfig.js";
 
 const methodWords: Record<AdvisorMethod, string> = {
-    none: "answering without your documents", rag: "searching your documents (RAG)", lora: "learning them", "rag+lora": "searching and learning them"
+    none: "answering without them", rag: "searching them (RAG)", lora: "learning them", "rag+lora": "searching and learning them"
 };
 const levelWords: Record<AdvisorLevel, string> = { easy: "facts worded as in your documents", medium: "the same facts asked in other words", hard: "questions needing two facts" };
 
@@ -22,13 +22,13 @@ export function explainAdvice(configs: readonly AdvisorConfig[]): AdvisorRecomme
     const parts = (["rag", "lora", "rag+lora", "none"] as const)
         .map((method) => [method, byMethod(method)] as const)
         .filter(([, config]) => config != null)
-        .map(([method, config]) => `${methodWords[method]}${method === "lora" || method === "rag+lora" ? learning(config) : ""} ${points(config)}`);
+        .map(([method, config], index) => `${methodWords[method]}${method === "lora" || method === "rag+lora" ? learning(config) : ""} ${index === 0 ? "scored " : ""}${points(config)}${index === 0 ? " points out of 100" : ""}`);
     const action = chosen.method === "rag" ? "Locus will search your documents and keep any adapter off"
         : chosen.method === "rag+lora" ? `Locus will search your documents and use the adapter learned in ${minutes(chosen.learningSeconds)}`
             : chosen.method === "lora" ? `Locus will use the adapter learned in ${minutes(chosen.learningSeconds)} and answer without searching`
                 : "Locus will answer without searching your documents or learning them";
     const model = `${chosen.modelName}${chosen.compression === "original" ? "" : ` in a smaller ${chosen.compression} copy`}`;
-    const summary = `On your documents, ${joinWords(parts)} points out of 100. ${action}, with ${model}.`;
+    const summary = `On your documents, ${joinWords(parts)}. ${action}, with ${model}.`;
 
     const findings: string[] = [];
     const levels: AdvisorLevel[] = ["easy", "medium", "hard"];

@@ -89,7 +89,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
     const arms = await learningArms(deps, plan, probes, variants, baselines, notes);
     const learningSeconds = plan.learningSeconds ?? plannedLearningSeconds((deadline - now()) / 1000, arms.length, plan.mode);
     if (arms.length > 0 && learningSeconds * rungShares[0] < minFirstRungSeconds) {
-        notes.push(`The time budget leaves too little time to learn (the shortest learning run needs about ${String(Math.ceil((minFirstRungSeconds / rungShares[0]) * 2.5 / 60))} minutes of budget with ${String(arms.length)} arms): these results are for RAG and no learning only.`);
+        notes.push(`The time budget left too little time to learn after scoring the setups without learning (learning needs about ${String(Math.ceil((minFirstRungSeconds / rungShares[0]) * 2.5 / 60))} minutes of budget or more): these results are for RAG and no learning only.`);
     } else if (arms.length > 0 && !outOfTime()) {
         const rungs = rungShares.map((share) => Math.round(share * learningSeconds));
         let scorer: { variant: ModelVariant; scorer: ProbeScorer } | null = null;

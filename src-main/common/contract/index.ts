@@ -11,3 +11,4 @@ export * from "./settingsTypes.js";
 export * from "./libraryTypes.js";
 export * from "./personalizeTypes.js";
 export * from "./chatTypes.js";
+export * from "./advisorTypes.js";

@@ -1,3 +1,4 @@
+export * from "./advisor/index.js";
 export * from "./chat/index.js";
 export * from "./dialog/index.js";
 export * from "./feedback/index.js";

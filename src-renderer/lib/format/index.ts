@@ -23,3 +23,7 @@ export {
     type AxisTicks, type ChartMarker, type ChartTick, type LossChartLayout, type LossPoint, type LossSeries
 } from "./lossChart.js";
 export { describeAnswerFigures, describeSamplingSource, describeThinking } from "./describeAnswer.js";
+export { advisorSeries, describeAdvisorChart, layoutAdvisorChart, type AdvisorChartLayout, type AdvisorSeries } from "./advisorChart.js";
+export {
+    describeAdvisorState, describeConfig, describeMethod, formatLearningTime, formatQuality, formatRunDate, isAdvisorActive, rankedConfigs
+} from "./describeAdvisor.js";

@@ -9,6 +9,7 @@ import { ConversationState } from "./ConversationState.svelte.js";
 import { ErrorsState } from "./ErrorsState.svelte.js";
 import { ChatModesState, CollectionsState, LibraryState, SourceState } from "./library/index.js";
 import { ModelsState } from "./ModelsState.svelte.js";
+import { AdvisorState } from "./advisor/index.js";
 import { PersonalizeState } from "./personalize/index.js";
 import {
     browserKeyValueStore, DownloadsState, localSettingsStorage, SettingsPanelState, SettingsState, SetupInfoState, WizardState,
@@ -38,7 +39,10 @@ export class LocusApp {
     /** The chat's tools: its settings, search, attachments, export, shortcuts help. */
     readonly tools: ChatToolsState;
     readonly theme: ThemeState;
+    readonly advisor: AdvisorState;
     view = $state<MainView>("chat");
+    /** Personalize's two tabs: teaching the model, and the Advisor that measures which way to learn. */
+    personalizeTab = $state<"teach" | "advisor">("teach");
     info = $state<AppInfo | null>(null);
     /** True once everything was read after connecting (tests wait for it before checking what did not open). */
     loaded = $state(false);
@@ -70,6 +74,7 @@ export class LocusApp {
         this.personalize = new PersonalizeState({ api, library: this.library, settings: this.settings, connection: this.connection });
         this.tools = new ChatToolsState(api, this.errors, this.conversation, this.settings);
         this.theme = new ThemeState(store, typeof document === "undefined" ? null : document.documentElement);
+        this.advisor = new AdvisorState(api, this.connection);
     }
 
     /** A dialog (the wizard, Settings, the shortcuts) has the person's attention: the app's shortcuts wait. */
@@ -123,6 +128,7 @@ export class LocusApp {
             api.on("collections.changed", ({ collections }) => this.collections.apply(collections)),
             api.on("training.progress", (run) => this.personalize.applyRun(run)),
             api.on("adapters.changed", ({ adapters }) => this.personalize.applyAdapters(adapters)),
+            api.on("advisor.progress", (run) => this.advisor.apply(run)),
             api.on("models.changed", ({ models }) => {
                 this.models.applyList(models);
                 // Which catalog files are on this computer may have changed with the list.
@@ -149,7 +155,7 @@ export class LocusApp {
         }
         const [modelsRead] = await Promise.all([
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
-            this.personalize.refresh(), this.collections.refresh()
+            this.personalize.refresh(), this.collections.refresh(), this.advisor.refresh()
         ]);
         if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
         this.loaded = true;
@@ -177,6 +183,32 @@ export class LocusApp {
         void this.settings.loadMain();
         void this.library.refresh();
         void this.personalize.refresh();
+    }
+
+    /** Opens the Advisor (a tab of Personalize): it measures which way Locus should learn this library. */
+    showAdvisor(): void {
+        this.showPersonalize();
+        this.personalizeTab = "advisor";
+        void this.advisor.refresh();
+    }
+
+    /** From the wizard's learning row: the person would rather measure than follow the guideline. */
+    openAdvisorFromWizard(): void {
+        if (this.wizard.open) this.wizard.dismiss();
+        this.showAdvisor();
+    }
+
+    /**
+     * Applies an Advisor run's recommendation (model, compression, learning method, adapter in main), then
+     * has new chats ask the library when the method searches it, and goes to the chat.
+     */
+    async applyAdvice(runId: string): Promise<void> {
+        const run = this.advisor.runs.find((r) => r.id === runId) ?? this.advisor.run;
+        if (!(await this.advisor.applyRecommendation(runId))) return;
+        const method = run?.recommendation?.method;
+        if (method != null) this.modes.set(null, method === "rag" || method === "rag+lora" ? "library" : "chat");
+        await Promise.all([this.settings.loadMain(), this.personalize.refresh(), this.models.refresh()]);
+        this.view = "chat";
     }
 
     /** Activates the adapter and goes to the chat, where the next answer uses it. */

@@ -10,3 +10,4 @@ export * from "./library/index.js";
 export * from "./personalize/index.js";
 export * from "./chat/index.js";
 export * from "./appearance/index.js";
+export * from "./advisor/index.js";

@@ -22,7 +22,7 @@ export type QualityLibrary = {
  * The app's own services on a fresh data folder, as a new user gets them: the starter models offered
  * and chosen, the fictional corpus added as a folder and indexed, the starter chat model loaded.
  */
-export async function openQualityLibrary(options: { maxAnswerTokens?: number; training?: ServicesOptions["training"] } = {}): Promise<QualityLibrary> {
+export async function openQualityLibrary(options: { maxAnswerTokens?: number; training?: ServicesOptions["training"]; advisor?: ServicesOptions["advisor"] } = {}): Promise<QualityLibrary> {
     requireStarterModels();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-quality-"));
     const corpusDir = path.join(dataDir, "corpus");
@@ -30,7 +30,8 @@ export async function openQualityLibrary(options: { maxAnswerTokens?: number; tr
     const files = await writeFictionalCorpus(corpusDir);
     const services = await createServices({
         dataDir, host: "browser", starterModels: findStarterModels(), maxAnswerTokens: options.maxAnswerTokens ?? 160,
-        engine: { gpu: false, threads: 2, contextSize: 4096 }, ...(options.training ? { training: options.training } : {})
+        engine: { gpu: false, threads: 2, contextSize: 4096 }, ...(options.training ? { training: options.training } : {}),
+        ...(options.advisor ? { advisor: options.advisor } : {})
     });
     const added = await services.dispatcher.dispatch("library.addPaths", { paths: [corpusDir] });
     if (!added.ok) throw new Error(`could not add the corpus: ${added.error.message}`);

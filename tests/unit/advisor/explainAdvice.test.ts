@@ -37,7 +37,7 @@ describe("explainAdvice", () => {
             config("rag", 69, { compression: "Q3_K_M", bitsPerWeight: 3.9, memoryBytes: 60 })
         ])!;
         expect(advice.method).toBe("rag");
-        expect(advice.summary).toMatch(/^On your documents, searching your documents \(RAG\) 71, learning them for 5 minutes 22, searching and learning them for 10 minutes 72 and answering without your documents 8 points out of 100\. Locus will search your documents and keep any adapter off, with SmolLM2\.$/);
+        expect(advice.summary).toMatch(/^On your documents, searching them \(RAG\) scored 71 points out of 100, learning them for 5 minutes 22, searching and learning them for 10 minutes 72 and answering without them 8\. Locus will search your documents and keep any adapter off, with SmolLM2\.$/);
         expect(advice.findings.join("\n")).toMatch(/Searching beat learning by 49 points/);
         expect(advice.findings.join("\n")).toMatch(/changed the score by \+1 points/);
         expect(advice.findings.join("\n")).toMatch(/Learning longer did not help: learning them peaked after 5 minutes/);

@@ -1,0 +1,1 @@
+export { AdvisorState, advisorBudgetPresets } from "./AdvisorState.svelte.js";
