@@ -13,6 +13,14 @@ import { nodeModuleExclusions } from "./src-main/packaging/nodeModuleExclusions.
 import { starterModelResources } from "./src-main/packaging/starterModelResources.js";
 import { trainerResources } from "./src-main/packaging/trainerResources.js";
 
+/**
+ * tesseract.js's worker script and everything it requires (its WebAssembly core, gunzip, feature
+ * detection, image reading), outside the archive so a worker thread can load them. The language data
+ * (@tesseract.js-data/*) stays inside: the parser reads it with fs, which reads the archive.
+ */
+const ocrUnpacked = ["tesseract.js", "tesseract.js-core", "wasm-feature-detect", "zlibjs", "bmp-js", "is-url", "regenerator-runtime", "node-fetch", "idb-keyval"]
+    .map((name) => `node_modules/${name}/**`);
+
 /** The optional parts an installer carries, from the build flags above. */
 export type PackagingFlags = { starterEmbedding: boolean; starterChat: boolean; cuda: boolean };
 
@@ -52,7 +60,10 @@ export function locusBuildConfig(flags: PackagingFlags): Configuration {
         asarUnpack: [
             "node_modules/@node-llama-cpp/**",
             "node_modules/better-sqlite3/build/Release/*.node",
-            "node_modules/sqlite-vec-*/**"
+            "node_modules/sqlite-vec-*/**",
+            // Text recognition runs tesseract.js's script in a worker thread, which loads its WebAssembly core
+            // and the modules that script requires as plain files.
+            ...ocrUnpacked
         ],
         extraResources: [
             ...trainerResources(),

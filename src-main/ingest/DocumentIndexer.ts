@@ -9,6 +9,7 @@ import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { LibraryDocument } from "../store/library/types.js";
 import type { DocumentChunk } from "./chunk/types.js";
 import { chunkParsedDocument } from "./chunkParsedDocument.js";
+import type { ParseProgress } from "./parse/parseSchemas.js";
 import type { ParsedDocument, ParseLimits } from "./parse/types.js";
 import { pageCountOf } from "./pageCountOf.js";
 import { failureReason } from "./failureReason.js";
@@ -59,6 +60,8 @@ export type DocumentIndexerOptions = {
     hashFile?: (filePath: string, options: { signal: AbortSignal }) => Promise<string>;
     /** The per-document limits in force now (Settings); the parser's defaults without it. */
     limits?: () => Partial<ParseLimits>;
+    /** Scanned pages of `document` read by text recognition so far; null once its parse is over. */
+    onReadProgress?: (document: LibraryDocument, progress: ParseProgress | null) => void;
 };
 
 /** Indexes one document: hash, parse, chunk, embed in batches, then one transaction to the library. */
@@ -77,7 +80,9 @@ export class DocumentIndexer {
             // Hashed before parsing: an edit made during the parse then changes the file's time and hash again,
             // so the next scan re-indexes it, instead of a new hash being stored with chunks of the old text.
             const contentHash = await (this.options.hashFile ?? hashFileStreaming)(sourcePath, { signal });
-            const parsed = await this.options.parser().parse(sourcePath, this.options.limits?.());
+            const onProgress = (progress: ParseProgress): void => this.options.onReadProgress?.(document, progress);
+            const parsed = await this.options.parser().parse(sourcePath, this.options.limits?.(), { onProgress })
+                .finally(() => this.options.onReadProgress?.(document, null));
             signal.throwIfAborted();
             const target = Math.min(defaultTargetTokens, embedder.maxInputTokens - specialTokenMargin);
             const chunks = await chunkParsedDocument(parsed, (text) => embedder.countTokens(text), target, signal);

@@ -136,6 +136,12 @@ export class IngestLoop {
         while (this.#running !== null) await this.#running;
     }
 
+    /** Scanned pages of a document read so far (from the parser); null when its parse is over. */
+    reportReading(documentId: string, name: string, pages: { done: number; total: number; unit: "page" | "message" } | null): void {
+        this.#tracker.setReading(documentId, name, pages);
+        this.options.onProgress(false);
+    }
+
     async dispose(): Promise<void> {
         this.#disposed = true;
         this.#abort.abort();

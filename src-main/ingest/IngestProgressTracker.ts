@@ -23,6 +23,7 @@ export class IngestProgressTracker {
     #running = false;
     #blockedReason: string | null = null;
     #current: { id: string; name: string; fraction: number; plan: { toEmbed: number; reused: number; done: number } | null } | null = null;
+    #reading: { id: string; name: string; pagesDone: number; pagesTotal: number; unit: "page" | "message" } | null = null;
     #chunks = 0;
     #samples: Array<{ at: number; chunks: number }> = [];
 
@@ -62,6 +63,12 @@ export class IngestProgressTracker {
     begin(documentId: string, name: string): void {
         this.#current = { id: documentId, name, fraction: 0, plan: null };
         this.#firstBeganAt ??= this.now();
+    }
+
+    /** Scanned pages of a document read so far by text recognition; null: its reading is over. */
+    setReading(documentId: string, name: string, pages: { done: number; total: number; unit: "page" | "message" } | null): void {
+        if (pages !== null) this.#reading = { id: documentId, name, pagesDone: pages.done, pagesTotal: pages.total, unit: pages.unit };
+        else if (this.#reading?.id === documentId) this.#reading = null;
     }
 
     /** How far the current document is (0..1), for the time estimate. */
@@ -108,7 +115,9 @@ export class IngestProgressTracker {
             secondsLeft: this.#secondsLeft(files),
             current: this.#current?.name ?? null,
             blockedReason: this.#blockedReason,
-            document: this.#documentProgress()
+            document: this.#documentProgress(),
+            reading: this.#running && this.#reading !== null
+                ? { name: this.#reading.name, pagesDone: this.#reading.pagesDone, pagesTotal: this.#reading.pagesTotal, unit: this.#reading.unit } : null
         };
     }
 

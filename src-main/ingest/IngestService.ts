@@ -61,7 +61,11 @@ export class IngestService {
         this.#documentsThrottle = new Throttle(interval, () => this.#documentListeners.emit());
         const indexer = new DocumentIndexer({
             store: this.#store, batchSize: options.embedBatchSize ?? 16, parser: () => (this.#parser ??= this.#createParser()),
-            ...(options.limits ? { limits: options.limits } : {})
+            ...(options.limits ? { limits: options.limits } : {}),
+            onReadProgress: (document, progress) => this.#loop.reportReading(
+                document.id, document.displayName,
+                progress === null ? null : { done: progress.page, total: progress.pages, unit: progress.stage === "messages" ? "message" : "page" }
+            )
         });
         this.#loop = new IngestLoop({
             store: this.#store, indexer, embedder: options.embedder, threads: options.threads,

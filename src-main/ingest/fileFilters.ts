@@ -1,14 +1,8 @@
 import path from "node:path";
-import { readableExtensions } from "@common/documentTypes.js";
+import { folderExtensions } from "@common/documentTypes.js";
 
-/**
- * Extensions queued when they are found inside an added folder. Besides the formats the parser
- * names (PDF, Word, Markdown, HTML, text), only prose-like plain-text markups: data and code files
- * (.csv, .json, .js...) would fill a library with noise when someone adds a project folder. A file of
- * another type can still be added explicitly; the parser then decides. (The list lives in common, so
- * the renderer can refuse an attachment of another type at once.)
- */
-export const supportedExtensions: ReadonlySet<string> = readableExtensions;
+/** Extensions queued when they are found inside an added folder (the list lives in common; see there why). */
+export const supportedExtensions: ReadonlySet<string> = folderExtensions;
 
 /** A name hidden by convention on macOS and Linux (".git", ".DS_Store"). */
 export function isHiddenName(name: string): boolean {

@@ -1,11 +1,12 @@
 import type { EmbedderIdentity } from "../engine/Embedder.js";
+import type { ParseProgress } from "./parse/parseSchemas.js";
 import type { ParsedDocument, ParseLimits } from "./parse/types.js";
 import type { LibraryDocument } from "../store/library/types.js";
 
 /** What ingestion needs of a document parser; `ParserClient` fits. */
 export interface DocumentParser {
     /** `limits`: the person's current limits (Settings), over the parser's defaults. */
-    parse(filePath: string, limits?: Partial<ParseLimits>): Promise<ParsedDocument>;
+    parse(filePath: string, limits?: Partial<ParseLimits>, options?: { onProgress?: (progress: ParseProgress) => void }): Promise<ParsedDocument>;
     /** Stops the parser; a parse in flight rejects. Ingestion makes a new parser for the next file. */
     dispose(): Promise<void>;
 }

@@ -100,11 +100,7 @@ export class ChildWorker<Request, Result, Progress = never> {
     }
 
     #dispatch(running: Running, job: Job<Request, Result, Progress>): void {
-        job.timer = setTimeout(() => {
-            const { name: workerName } = this.#options;
-            const { task, timeoutMs, hint } = job.options;
-            this.#abandon(running, new WorkerTimeoutError({ workerName, task, timeoutMs, hint }));
-        }, job.options.timeoutMs);
+        this.#startTimer(running, job);
         const message: ParentMessage<Request> = { type: "request", id: job.id, payload: job.payload };
         try {
             running.process.send(message);
@@ -112,6 +108,15 @@ export class ChildWorker<Request, Result, Progress = never> {
             // The payload could not be serialized: the caller's mistake, not the child's.
             this.#failActive(error instanceof Error ? error : new Error(String(error)));
         }
+    }
+
+    #startTimer(running: Running, job: Job<Request, Result, Progress>): void {
+        clearTimeout(job.timer);
+        job.timer = setTimeout(() => {
+            const { name: workerName } = this.#options;
+            const { task, timeoutMs, hint } = job.options;
+            this.#abandon(running, new WorkerTimeoutError({ workerName, task, timeoutMs, hint }));
+        }, job.options.timeoutMs);
     }
 
     #onMessage(running: Running, raw: unknown): void {
@@ -130,7 +135,7 @@ export class ChildWorker<Request, Result, Progress = never> {
         if (job?.id !== message.id) return this.#abandon(running, this.#crash("protocol-violation"));
         switch (message.type) {
             case "progress":
-                this.#reportProgress(job, message.progress);
+                if (this.#reportProgress(job, message.progress) && job.options.progressRestartsTimeout === true) this.#startTimer(running, job);
                 return;
             case "result": {
                 let result: Result;
@@ -152,14 +157,23 @@ export class ChildWorker<Request, Result, Progress = never> {
         }
     }
 
-    #reportProgress(job: Job<Request, Result, Progress>, raw: unknown): void {
+    /** Passes a report on; true when it was well formed. */
+    #reportProgress(job: Job<Request, Result, Progress>, raw: unknown): boolean {
         const { parseProgress } = this.#options;
-        if (parseProgress === undefined || job.options.onProgress === undefined) return;
+        if (parseProgress === undefined) return false;
+        let progress: Progress;
         try {
-            job.options.onProgress(parseProgress(raw));
+            progress = parseProgress(raw);
         } catch {
-            // A malformed report or a failing listener must not take the request down with it.
+            // A malformed report must not take the request down with it, nor restart its time limit.
+            return false;
         }
+        try {
+            job.options.onProgress?.(progress);
+        } catch {
+            // Nor may a failing listener.
+        }
+        return true;
     }
 
     #onExit(running: Running, exit: WorkerExit): void {

@@ -29,4 +29,9 @@ export interface WorkerRequestOptions<Progress> {
     /** What the user can do when it times out or crashes. */
     hint: string;
     onProgress?: (progress: Progress) => void;
+    /**
+     * A valid progress report restarts the time limit: for long work made of bounded steps (text
+     * recognition, page by page), the limit then holds per step instead of for the whole request.
+     */
+    progressRestartsTimeout?: boolean;
 }

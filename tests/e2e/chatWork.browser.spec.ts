@@ -120,11 +120,11 @@ test("a person attaches a document and asks about it, exports the chat with foot
     await page.getByTestId("new-chat").click();
 
     // A file Locus cannot read is refused at once, and nothing changes.
-    await page.getByTestId("attach-input").setInputFiles({ name: "holiday.png", mimeType: "image/png", buffer: Buffer.from("not a document") });
-    await expect(page.getByTestId("error-banner")).toContainText("cannot read .png files (holiday.png)");
+    await page.getByTestId("attach-input").setInputFiles({ name: "holiday.mp4", mimeType: "video/mp4", buffer: Buffer.from("not a document") });
+    await expect(page.getByTestId("error-banner")).toContainText("cannot read .mp4 files (holiday.mp4)");
     await expect(page.getByTestId("attached-document")).toHaveCount(0);
     // The picker offers every type Locus reads (tables included), from the same list main checks.
-    await expect(page.getByTestId("attach-input")).toHaveAttribute("accept", /\.docx,.*\.csv,\.tsv/);
+    await expect(page.getByTestId("attach-input")).toHaveAttribute("accept", /\.docx,.*\.csv,\.tsv,\.png/);
 
     // A dropped document is indexed, attached, and the chat asks the library.
     await page.evaluate(`(() => {

@@ -78,8 +78,8 @@ describe("a document attached to a chat", () => {
         const h = await startChatServices();
         open.push(h);
         const { id: chatId } = await h.call("chats.create", {});
-        expect(await h.attempt("attachments.begin", { chatId, fileName: "holiday.jpg", sizeBytes: 2048 }))
-            .toMatchObject({ ok: false, error: { kind: "unsupported", message: expect.stringContaining("cannot read .jpg files (holiday.jpg)") } });
+        expect(await h.attempt("attachments.begin", { chatId, fileName: "holiday.mp4", sizeBytes: 2048 }))
+            .toMatchObject({ ok: false, error: { kind: "unsupported", message: expect.stringContaining("cannot read .mp4 files (holiday.mp4)") } });
         expect(await h.attempt("attachments.begin", { chatId, fileName: "../escape.md", sizeBytes: 10 }))
             .toMatchObject({ ok: false, error: { kind: "invalid-input" } });
         expect((await h.call("chats.get", { chatId })).documentIds).toEqual([]);

@@ -32,7 +32,12 @@ export type IngestProgress = {
     blockedReason: string | null;
     /** The document being embedded, with its own progress (a large one takes a while). */
     document?: DocumentProgress | null;
+    /** A long read under way: a scan by text recognition, page by page, or a mailbox, message by message (it may be the next document, read ahead). */
+    reading?: ScanProgress | null;
 };
+
+/** Scanned pages read by text recognition so far (`unit` "page"), or a mailbox's messages read so far ("message"). */
+export type ScanProgress = { name: string; pagesDone: number; pagesTotal: number; unit?: "page" | "message" };
 
 /** One document's embedding: chunks embedded of those it needs, and the time left for it. */
 export type DocumentProgress = {

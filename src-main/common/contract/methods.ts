@@ -3,7 +3,7 @@ import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.
 import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
-import { documentLimitBounds, type Settings } from "./settingsTypes.js";
+import { documentLimitBounds, ocrLanguageChoices, type OcrLanguageCode, type Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
 import { attachmentChunkSchema, attachmentNameSchema, samplingSchema, systemPromptSchema } from "./chatSchemas.js";
@@ -70,6 +70,9 @@ export const methods = {
         maxDocumentPages: bounded(documentLimitBounds.maxDocumentPages).optional(),
         maxInflatedMegabytes: bounded(documentLimitBounds.maxInflatedMegabytes).optional(),
         parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional(),
+        maxScannedPages: bounded(documentLimitBounds.maxScannedPages).optional(),
+        ocrLanguages: z.array(z.enum(ocrLanguageChoices.map((choice) => choice.code) as [OcrLanguageCode, ...OcrLanguageCode[]]))
+            .min(1).max(ocrLanguageChoices.length).refine((codes) => new Set(codes).size === codes.length, "each language once").optional(),
         systemPrompt: systemPromptSchema.optional(),
         sampling: samplingSchema.optional(),
         discourageThinking: z.boolean().optional()

@@ -22,6 +22,10 @@ export type Settings = {
     /** Most a zip-based document (DOCX, ...) may inflate to: guards against zip bombs. */
     maxInflatedMegabytes: number;
     parseTimeoutSeconds: number;
+    /** Most pages of a scanned PDF read by text recognition (OCR), which takes seconds per page. */
+    maxScannedPages: number;
+    /** Languages text recognition reads scanned pages and images in (codes of ocrLanguageChoices). */
+    ocrLanguages: OcrLanguageCode[];
     /** The system prompt of chats that have none of their own. */
     systemPrompt: string;
     /** Sampling for every chat, over the model's and Locus's defaults; a chat's own settings win. */
@@ -30,12 +34,23 @@ export type Settings = {
     discourageThinking: boolean;
 };
 
+/**
+ * Languages whose recognition data ships with Locus (npm packages @tesseract.js-data/<code>, read from
+ * disk, never downloaded): the choices Settings offers.
+ */
+export const ocrLanguageChoices = [
+    { code: "eng", name: "English" },
+    { code: "fra", name: "French" }
+] as const;
+export type OcrLanguageCode = (typeof ocrLanguageChoices)[number]["code"];
+
 /** Safe bounds of the document limits: the parser process has a 2 GB heap, and a zip's sizes are 32-bit. */
 export const documentLimitBounds = {
     maxDocumentMegabytes: { min: 1, max: 2048 },
     maxDocumentPages: { min: 1, max: 100_000 },
     maxInflatedMegabytes: { min: 1, max: 3072 },
-    parseTimeoutSeconds: { min: 5, max: 3600 }
+    parseTimeoutSeconds: { min: 5, max: 3600 },
+    maxScannedPages: { min: 1, max: 10_000 }
 } as const;
 
 export const defaultSettings: Settings = {
@@ -51,6 +66,8 @@ export const defaultSettings: Settings = {
     maxDocumentPages: 5_000,
     maxInflatedMegabytes: 200,
     parseTimeoutSeconds: 120,
+    maxScannedPages: 200,
+    ocrLanguages: ["eng"],
     systemPrompt: defaultSystemPrompt,
     sampling: {},
     discourageThinking: false

@@ -55,6 +55,11 @@ function payloadOf(progress: IngestProgress): { failed: number; speed: string; l
 
 /** The file being read, with its own progress when it is being embedded: "big.pdf 120/900 chunks, 2 min 10 s left". */
 function describeCurrent(progress: IngestProgress): string {
+    const reading = progress.reading;
+    if (reading != null && reading.name === progress.current) {
+        const at = `${Math.min(reading.pagesDone + 1, reading.pagesTotal)}/${reading.pagesTotal}`;
+        return reading.unit === "message" ? `${reading.name} message ${at}` : `${reading.name} page ${at} (text recognition)`;
+    }
     const document = progress.document;
     if (document == null || document.name !== progress.current) return progress.current ?? "";
     const reused = document.chunksReused > 0 ? ` (${document.chunksReused} reused)` : "";

@@ -50,7 +50,7 @@ async function pickDocuments(folders: boolean): Promise<string[]> {
         ? { title: "Add folders to your library", properties: ["openDirectory" as const, "multiSelections" as const] }
         : {
             title: "Add documents to your library", properties: ["openFile" as const, "multiSelections" as const],
-            filters: [{ name: "Documents", extensions: ["pdf", "docx", "md", "markdown", "html", "htm", "txt"] }, { name: "All files", extensions: ["*"] }]
+            filters: [{ name: "Documents", extensions: ["pdf", "docx", "pptx", "xlsx", "ods", "odt", "epub", "rtf", "eml", "mbox", "csv", "tsv", "md", "markdown", "html", "htm", "txt"] }, { name: "All files", extensions: ["*"] }]
         };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? [] : result.filePaths;

@@ -3,7 +3,7 @@ import { ChildWorker } from "../../workers/ChildWorker.js";
 import type { SpawnWorkerProcess } from "../../workers/WorkerProcess.js";
 import { workerEntry, type WorkerEntry } from "../../workers/workerEntry.js";
 import { reviveDocumentError } from "./errors/reviveDocumentError.js";
-import { parsedDocumentSchema, parseLimitsSchema, type ParseRequest } from "./parseSchemas.js";
+import { parsedDocumentSchema, parseLimitsSchema, parseProgressSchema, type ParseProgress, type ParseRequest } from "./parseSchemas.js";
 import { defaultParseLimits, type ParsedDocument, type ParseLimits } from "./types.js";
 
 export interface ParserClientOptions {
@@ -23,7 +23,7 @@ export interface ParserClientOptions {
  * WorkerCrashedError when the parse hung or crashed; the next file gets a fresh worker.
  */
 export class ParserClient {
-    readonly #worker: ChildWorker<ParseRequest, ParsedDocument>;
+    readonly #worker: ChildWorker<ParseRequest, ParsedDocument, ParseProgress>;
     readonly #limits: ParseLimits;
 
     public constructor(options: ParserClientOptions = {}) {
@@ -33,12 +33,17 @@ export class ParserClient {
             entry: options.entry ?? workerEntry(import.meta.url, "parserWorker"),
             heapLimitMb: options.heapLimitMb ?? 2048,
             parseResult: (value) => parsedDocumentSchema.parse(value),
+            parseProgress: (value) => parseProgressSchema.parse(value),
             reviveError: reviveDocumentError,
             ...(options.spawn ? { spawn: options.spawn } : {})
         });
     }
 
-    public parse(filePath: string, limits: Partial<ParseLimits> = {}): Promise<ParsedDocument> {
+    /**
+     * `onProgress` hears of scanned pages read by text recognition; each page read restarts the time
+     * limit, so "Time to read one document" holds per scanned page.
+     */
+    public parse(filePath: string, limits: Partial<ParseLimits> = {}, options: { onProgress?: (progress: ParseProgress) => void } = {}): Promise<ParsedDocument> {
         const checked = parseLimitsSchema.safeParse({ ...this.#limits, ...limits });
         if (!checked.success) return Promise.reject(new RangeError(`Invalid parse limits: ${checked.error.message}`));
         const effective = checked.data;
@@ -47,6 +52,8 @@ export class ParserClient {
             {
                 timeoutMs: effective.timeoutMs,
                 task: `parsing "${basename(filePath)}"`,
+                progressRestartsTimeout: true,
+                ...(options.onProgress ? { onProgress: options.onProgress } : {}),
                 hint: "The file may be damaged or unusually complex; open it in its usual app and save a fresh copy, or convert it to PDF or plain text."
             }
         );

@@ -6,6 +6,7 @@ export { CorruptDocumentError } from "./errors/CorruptDocumentError.js";
 export { DocumentTooLargeError } from "./errors/DocumentTooLargeError.js";
 export { EmptyDocumentError } from "./errors/EmptyDocumentError.js";
 export { EncryptedDocumentError } from "./errors/EncryptedDocumentError.js";
+export { ImageTooLargeError } from "./errors/ImageTooLargeError.js";
 export { ScannedPdfError } from "./errors/ScannedPdfError.js";
 export { TooManyPagesError } from "./errors/TooManyPagesError.js";
 export { UnreadableDocumentError } from "./errors/UnreadableDocumentError.js";

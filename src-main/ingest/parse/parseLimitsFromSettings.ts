@@ -1,9 +1,10 @@
-import { documentLimitBounds, type Settings } from "@common/contract/settingsTypes.js";
+import { documentLimitBounds, ocrLanguageChoices, type Settings } from "@common/contract/settingsTypes.js";
 import { defaultParseLimits, type ParseLimits } from "./types.js";
 
 const megabyte = 1024 * 1024;
 
-type LimitSettings = Pick<Settings, "maxDocumentMegabytes" | "maxDocumentPages" | "maxInflatedMegabytes" | "parseTimeoutSeconds">;
+type LimitSettings = Pick<Settings, "maxDocumentMegabytes" | "maxDocumentPages" | "maxInflatedMegabytes" | "parseTimeoutSeconds"> &
+    Partial<Pick<Settings, "maxScannedPages" | "ocrLanguages">>;
 
 /**
  * The parser's limits from the person's Settings, each clamped to its safe bounds: a value edited in
@@ -17,6 +18,15 @@ export function parseLimitsFromSettings(settings: LimitSettings): ParseLimits {
         maxBytes: clamp(settings.maxDocumentMegabytes, documentLimitBounds.maxDocumentMegabytes) * megabyte,
         maxPages: clamp(settings.maxDocumentPages, documentLimitBounds.maxDocumentPages),
         maxInflatedBytes: clamp(settings.maxInflatedMegabytes, documentLimitBounds.maxInflatedMegabytes) * megabyte,
-        timeoutMs: clamp(settings.parseTimeoutSeconds, documentLimitBounds.parseTimeoutSeconds) * 1000
+        timeoutMs: clamp(settings.parseTimeoutSeconds, documentLimitBounds.parseTimeoutSeconds) * 1000,
+        maxScannedPages: clamp(settings.maxScannedPages ?? defaultParseLimits.maxScannedPages, documentLimitBounds.maxScannedPages),
+        ocrLanguages: knownLanguages(settings.ocrLanguages)
     };
+}
+
+/** The chosen languages that Locus has data for, in order, each once; English when none is left. */
+function knownLanguages(codes: readonly string[] | undefined): string[] {
+    const known = new Set<string>(ocrLanguageChoices.map((choice) => choice.code));
+    const kept = [...new Set(codes ?? [])].filter((code) => known.has(code));
+    return kept.length > 0 ? kept : [...defaultParseLimits.ocrLanguages];
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ParsedDocument, ParseLimits } from "./types.js";
+import { documentFormats, type ParsedDocument, type ParseLimits } from "./types.js";
 
 export const parseLimitsSchema = z.object({
     maxBytes: z.number().int().positive(),
@@ -8,8 +8,20 @@ export const parseLimitsSchema = z.object({
     maxInflatedBytes: z.number().int().positive().max(3 * 1024 ** 3),
     maxZipEntries: z.number().int().positive().max(65_535),
     maxHtmlDepth: z.number().int().positive(),
-    timeoutMs: z.number().int().positive()
+    timeoutMs: z.number().int().positive(),
+    maxScannedPages: z.number().int().positive(),
+    // Codes become file names of the installed language data: letters and underscores only.
+    ocrLanguages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8)
 }) satisfies z.ZodType<ParseLimits>;
+
+/**
+ * What the parser worker reports while it works: scanned pages read by text recognition so far
+ * (`ocr`), or messages of a mailbox read so far (`messages`; `page` and `pages` then count messages).
+ */
+export const parseProgressSchema = z.object({
+    stage: z.enum(["ocr", "messages"]), page: z.number().int().nonnegative(), pages: z.number().int().positive()
+});
+export type ParseProgress = z.infer<typeof parseProgressSchema>;
 
 /** What the parser worker is asked to do. */
 export const parseRequestSchema = z.object({
@@ -21,7 +33,7 @@ export type ParseRequest = z.infer<typeof parseRequestSchema>;
 
 /** Checks what comes back from the worker, which has just handled an untrusted file. */
 export const parsedDocumentSchema = z.object({
-    format: z.enum(["pdf", "docx", "markdown", "html", "text", "table"]),
+    format: z.enum(documentFormats),
     title: z.string().optional(),
     sections: z.array(
         z.object({

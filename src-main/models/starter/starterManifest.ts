@@ -1,5 +1,5 @@
 import { z } from "zod";
-import manifestJson from "../../../native-models/starter.json";
+import manifestJson from "../../../native-models/starter.json" with { type: "json" };
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits");
 /** A path inside the cache folder: relative, forward slashes, never climbing out. */

@@ -6,6 +6,7 @@ import { type ArchiveEntry, archiveEntries } from "./archiveEntries.js";
 import { check, type CheckResult } from "./CheckResult.js";
 import { isNativeContent, isNativeFileName } from "./nativeFile.js";
 import type { PackTarget } from "./packTarget.js";
+import { ocrLanguageChoices } from "../../common/contract/settingsTypes.js";
 
 /** The app's own files the packaged app loads at run time (from the production build). */
 const appFiles = [
@@ -56,6 +57,23 @@ export function checkArchive(resourcesDir: string, target: PackTarget): CheckRes
     const notOutside = [...new Set(natives)].filter((file) => byPath.get(file)?.unpacked !== true || !fs.existsSync(path.join(unpackedDir, file)));
     results.push(check("archive", "native parts are unpacked beside the archive and on disk", notOutside.length === 0,
         notOutside.length === 0 ? `${new Set(natives).size} files in app.asar.unpacked (better-sqlite3, ${target.sqliteVecPackage}, node-llama-cpp ${target.llamaPackage})` : `not unpacked or not on disk: ${notOutside.join(", ")}`));
+
+    // Text recognition: tesseract.js's worker script and WebAssembly core load in a worker thread, from disk;
+    // the language data is read with fs (from the archive); pdf.js draws scanned pages with @napi-rs/canvas.
+    const ocrOnDisk = [
+        "node_modules/tesseract.js/src/worker-script/node/index.js",
+        ...entries.filter((entry) => /^node_modules\/tesseract\.js-core\/tesseract-core.*\.wasm$/.test(entry.path)).map((entry) => entry.path),
+        ...entries.filter((entry) => /^node_modules\/@napi-rs\/canvas-[^/]+\/[^/]+\.node$/.test(entry.path)).map((entry) => entry.path)
+    ];
+    const ocrData = ocrLanguageChoices.map(({ code }) => `node_modules/@tesseract.js-data/${code}/4.0.0_best_int/${code}.traineddata.gz`);
+    const ocrMissing = [
+        ...ocrOnDisk.filter((file) => byPath.get(file)?.unpacked !== true || !fs.existsSync(path.join(unpackedDir, file))),
+        ...ocrData.filter((file) => byPath.get(file)?.kind !== "file"),
+        ...(ocrOnDisk.some((file) => file.endsWith(".wasm")) ? [] : ["tesseract.js-core's .wasm files"]),
+        ...(ocrOnDisk.some((file) => file.endsWith(".node")) ? [] : ["@napi-rs/canvas's native addon"])
+    ];
+    results.push(check("archive", "text recognition's worker, WebAssembly core, canvas and language data are shipped", ocrMissing.length === 0,
+        ocrMissing.length === 0 ? `${ocrOnDisk.length} files unpacked; languages: ${ocrLanguageChoices.map(({ code }) => code).join(", ")}` : `missing or not unpacked: ${ocrMissing.join(", ")}`));
 
     const keptLlama = new Set([target.llamaPackage, `${target.os}-${target.arch}-vulkan`]);
     const otherPlatforms = [...new Set(entries.map((entry) => /^node_modules\/(@node-llama-cpp\/[^/]+|sqlite-vec-[^/]+)\//.exec(entry.path)?.[1]).filter((name) => name !== undefined))]

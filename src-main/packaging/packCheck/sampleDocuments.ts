@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { createCanvas } from "@napi-rs/canvas";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
 const facts = [
@@ -10,8 +11,10 @@ const facts = [
 ];
 
 /**
- * Two small documents the packaged app must read: Markdown (the text parser) and a PDF (pdf.js from the
- * archive, with its worker, cmaps and fonts). Enough text for several chunks and a training window.
+ * Three small documents the packaged app must read: Markdown (the text parser), a PDF (pdf.js from the
+ * archive, with its worker, cmaps and fonts; enough text for several chunks and a training window),
+ * and a scanned page as a PNG picture (text recognition: tesseract.js's WebAssembly core and the
+ * English language data, from where the installer puts them).
  */
 export async function sampleDocuments(dir: string): Promise<string[]> {
     fs.mkdirSync(dir, { recursive: true });
@@ -31,5 +34,15 @@ export async function sampleDocuments(dir: string): Promise<string[]> {
     }
     const pdfPath = path.join(dir, "lantern-minutes.pdf");
     fs.writeFileSync(pdfPath, await pdf.save());
-    return [markdown, pdfPath];
+
+    const canvas = createCanvas(1654, 400);
+    const context = canvas.getContext("2d");
+    context.fillStyle = "white";
+    context.fillRect(0, 0, 1654, 400);
+    context.fillStyle = "black";
+    context.font = "44px serif";
+    context.fillText("The lantern walk starts at the ferry terminal.", 100, 160);
+    const scanPath = path.join(dir, "lantern-scan.png");
+    fs.writeFileSync(scanPath, canvas.toBuffer("image/png"));
+    return [markdown, pdfPath, scanPath];
 }

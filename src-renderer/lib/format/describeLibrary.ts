@@ -26,13 +26,18 @@ function count(value: number, one: string, many: string): string {
     return `${value.toLocaleString("en-US")} ${value === 1 ? one : many}`;
 }
 
-const formatNames: Readonly<Record<string, string>> = { pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text", table: "Table" };
+const formatNames: Readonly<Record<string, string>> = {
+    pdf: "PDF", docx: "Word", html: "Web page", markdown: "Markdown", text: "Text", table: "Table", presentation: "Slides",
+    epub: "E-book", odt: "OpenDocument", rtf: "RTF", email: "E-mail", image: "Image"
+};
 
 /** "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed. */
 export function describeDocumentFacts(document: LibraryDocumentInfo): string {
     const facts: string[] = [];
     if (document.format) facts.push(formatNames[document.format] ?? document.format.toUpperCase());
-    if (document.pageCount !== null) facts.push(count(document.pageCount, "page", "pages"));
+    if (document.pageCount !== null) {
+        facts.push(document.format === "presentation" ? count(document.pageCount, "slide", "slides") : count(document.pageCount, "page", "pages"));
+    }
     if (document.status === "indexed" || document.chunkCount > 0) facts.push(count(document.chunkCount, "passage", "passages"));
     facts.push(formatBytes(document.sizeBytes));
     return facts.join(" · ");
@@ -93,6 +98,17 @@ export function passageContext(passage: Pick<SourcePassage, "before" | "after">)
     const cutBefore = passage.before !== "" && !/^\s*[\p{Lu}\p{N}"“'(#*-]/u.test(passage.before);
     const cutAfter = passage.after !== "" && !/[.!?:;"”')\]]\s*$/u.test(passage.after);
     return { before: `${cutBefore ? "…" : ""}${passage.before}`, after: `${passage.after}${cutAfter ? "…" : ""}` };
+}
+
+/**
+ * A long read under way: "Reading scan.pdf by text recognition: page 3 of 20", or "Reading inbox.mbox:
+ * message 120 of 4,000"; "" when none.
+ */
+export function describeScanProgress(progress: IngestProgress): string {
+    const reading = progress.reading;
+    if (!progress.running || reading == null) return "";
+    const at = `${Math.min(reading.pagesDone + 1, reading.pagesTotal).toLocaleString("en-US")} of ${reading.pagesTotal.toLocaleString("en-US")}`;
+    return reading.unit === "message" ? `Reading ${reading.name}: message ${at}` : `Reading ${reading.name} by text recognition: page ${at}`;
 }
 
 /** The document being embedded, on its own: "120 of 900 chunks embedded (30 reused) · about 2 min left"; "" when none. */

@@ -11,7 +11,7 @@ export { formatMinutes, formatTimeLeft } from "./formatDuration.js";
 export { formatSpeed } from "./formatSpeed.js";
 export {
     describeCitation, describeDocumentFacts, describeDocumentProgress, describeDocumentStatus, describeFilesDone, describeIngestPace, describeIngestResult,
-    describePlace, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
+    describePlace, describeScanProgress, formatChunkRate, ingestFraction, isDocumentBusy, passageContext
 } from "./describeLibrary.js";
 export {
     adapterFacts, describeDocumentsUsed, describeLossChange, describeRunPhase, describeRunSources, describeStop, describeTrainingPace, describeTrainingTime,

@@ -38,10 +38,16 @@ describe("attachments dropped on a chat", () => {
 
     it("refuses a type Locus cannot read at once, naming the file and what it can read, writing nothing", async () => {
         const { folder, uploads: u, addToLibrary } = uploads();
-        await expect(u.begin("chat1", "photo.png", 1000)).rejects.toThrow(/cannot read \.png files \(photo\.png\).*PDF/);
+        await expect(u.begin("chat1", "song.mp3", 1000)).rejects.toThrow(/cannot read \.mp3 files \(song\.mp3\).*PDF/);
         await expect(u.begin("chat1", "Makefile", 10)).rejects.toThrow(/files without an extension/);
         expect(fs.readdirSync(folder)).toEqual([]);
         expect(addToLibrary).not.toHaveBeenCalled();
+    });
+
+    it("takes every type Locus reads one by one: office formats, e-mail, tables and pictures of text (read by recognition)", async () => {
+        const { uploads: u } = uploads();
+        for (const name of ["deck.pptx", "sheet.xlsx", "book.epub", "mail.eml", "table.csv", "scan.png", "photo.JPG"])
+            await expect(u.begin("chat1", name, 10)).resolves.toMatchObject({ uploadId: expect.any(String) });
     });
 
     it("refuses a piece out of order or beyond the announced size, and an incomplete file at the end", async () => {

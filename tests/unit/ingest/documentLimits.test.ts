@@ -1,4 +1,7 @@
 import type { Database } from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { ocrLanguageChoices } from "../../../src-main/common/contract/settingsTypes.js";
+import { ocrLanguageDataPath } from "../../../src-main/ingest/parse/ocr/ocrLanguageData.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { methods } from "../../../src-main/common/contract/methods.js";
 import { defaultSettings, type Settings } from "../../../src-main/common/contract/settingsTypes.js";
@@ -52,5 +55,21 @@ describe("document limits in Settings", () => {
         expect(update.safeParse({ maxDocumentMegabytes: 4096 }).success).toBe(false);
         expect(update.safeParse({ parseTimeoutSeconds: 0 }).success).toBe(false);
         expect(update.safeParse({ maxDocumentPages: 20_000, maxInflatedMegabytes: 1024, parseTimeoutSeconds: 600, maxDocumentMegabytes: 1024 }).success).toBe(true);
+    });
+
+    it("scanned-page limit and recognition languages: clamped and filtered to the installed languages, the contract refuses unknown or repeated ones", () => {
+        const base = { maxDocumentMegabytes: 512, maxDocumentPages: 5000, maxInflatedMegabytes: 200, parseTimeoutSeconds: 120 };
+        expect(parseLimitsFromSettings({ ...base, maxScannedPages: 1e9, ocrLanguages: ["fra", "xyz", "fra"] as never })).toMatchObject({ maxScannedPages: 10_000, ocrLanguages: ["fra"] });
+        expect(parseLimitsFromSettings({ ...base, maxScannedPages: 0, ocrLanguages: [] })).toMatchObject({ maxScannedPages: 1, ocrLanguages: ["eng"] });
+        const update = methods["settings.update"].input;
+        expect(update.safeParse({ ocrLanguages: ["eng", "fra"], maxScannedPages: 500 }).success).toBe(true);
+        expect(update.safeParse({ ocrLanguages: ["deu"] }).success).toBe(false);
+        expect(update.safeParse({ ocrLanguages: [] }).success).toBe(false);
+        expect(update.safeParse({ ocrLanguages: ["eng", "eng"] }).success).toBe(false);
+        expect(update.safeParse({ maxScannedPages: 0 }).success).toBe(false);
+    });
+
+    it("every recognition language offered in Settings has its data installed (shipped with the app, never downloaded)", () => {
+        for (const { code } of ocrLanguageChoices) expect(existsSync(ocrLanguageDataPath(code)), code).toBe(true);
     });
 });

@@ -48,6 +48,13 @@ describe("ChildWorker", { timeout: 60_000 }, () => {
         expect(results.map((result) => result.split(":")[1])).toEqual(["1", "2", "3"]);
     });
 
+    it("a request whose progress restarts its time limit runs past it step by step; without that it times out", async () => {
+        const worker = startWorker();
+        const slow = { type: "slow-progress" as const, steps: 5, delayMs: 500 };
+        await expect(worker.request(slow, { ...quick, timeoutMs: 1_500, progressRestartsTimeout: true })).resolves.toBe("done");
+        await expect(worker.request(slow, { ...quick, timeoutMs: 1_500 })).rejects.toMatchObject({ name: "WorkerTimeoutError" });
+    }, 30_000);
+
     it("delivers progress reports of the request", async () => {
         const worker = startWorker();
         const seen: number[] = [];

@@ -46,13 +46,13 @@ describe("PDF parsing", () => {
         expect((await parseDocumentFile(path, defaultParseLimits)).format).toBe("pdf");
     });
 
-    it("reports a PDF without any text as scanned", async () => {
+    it("reports a scanned PDF whose pages hold no recognizable words as scanned, naming the languages read", async () => {
         const path = dir.file("scan.pdf");
         await writeScannedPdf(path, 2);
         await expect(parseDocumentFile(path, defaultParseLimits)).rejects.toMatchObject({
             name: "ScannedPdfError",
             kind: "scanned-pdf",
-            message: expect.stringMatching(/"scan\.pdf" looks scanned.*OCR/)
+            message: expect.stringMatching(/"scan\.pdf" is scanned, and text recognition found no words on any of its 2 pages in English/)
         });
     });
 });

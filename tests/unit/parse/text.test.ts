@@ -66,9 +66,9 @@ describe("plain-text parsing", () => {
     });
 
     it.each([
-        ["photo.jpg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), /"photo\.jpg" is a JPEG image/],
+        ["anim.gif", Buffer.from("GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000"), /"anim\.gif" is a GIF image/],
         ["tool.bin", Buffer.from([0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0xfe, 0x00, 0x13, 0x37]), /binary file/],
-        ["sheet.xlsx", Buffer.from("PK\u0003\u0004rest of a workbook"), /an Excel workbook.*Save it as \.docx or PDF/],
+        ["slides.odp", Buffer.from("PK\u0003\u0004rest of a presentation"), /an OpenDocument presentation.*Save it as PDF/],
         ["old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old-format or password-protected Office file/]
     ])("refuses %s as unsupported, naming the supported types", async (name, bytes, message) => {
         await expect(parseBytes(name, bytes)).rejects.toMatchObject({
@@ -76,6 +76,6 @@ describe("plain-text parsing", () => {
             kind: "unsupported-format",
             message: expect.stringMatching(message)
         });
-        await expect(parseBytes(name, bytes)).rejects.toThrow(/Supported: PDF, Word \(\.docx\), Markdown \(\.md\), HTML and plain text/);
+        await expect(parseBytes(name, bytes)).rejects.toThrow(/Supported: PDF, Word \(\.docx\), PowerPoint \(\.pptx\), Excel \(\.xlsx\), OpenDocument \(\.odt, \.ods\), EPUB, RTF, e-mail/);
     });
 });

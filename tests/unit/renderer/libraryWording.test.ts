@@ -30,6 +30,8 @@ describe("library wording", () => {
         );
         // A document not indexed yet has no passages to count.
         expect(describeDocumentFacts(document({ status: "queued", pageCount: null, chunkCount: 0, format: null, sizeBytes: 2048 }))).toBe("2 KB");
+        expect(describeDocumentFacts(document({ format: "presentation", pageCount: 9, chunkCount: 11 }))).toBe("Slides · 9 slides · 11 passages · 2 MB");
+        expect(describeDocumentFacts(document({ format: "email", pageCount: null, chunkCount: 30 }))).toBe("E-mail · 30 passages · 2 MB");
     });
 
     it("describes the pace of indexing: passages a second, time left, failures", () => {

@@ -6,8 +6,8 @@ import { EmptyDocumentError } from "../errors/EmptyDocumentError.js";
 import { flattenDeepMarkup } from "../html/flattenDeepMarkup.js";
 import { sectionsFromDom, type DomNode } from "../html/sectionsFromDom.js";
 import type { ParsedDocument } from "../types.js";
+import { readZipParts } from "../zip/readZipParts.js";
 import { coreTitle } from "./coreTitle.js";
-import { readDocxParts } from "./readDocxParts.js";
 import { writeStoredZip } from "./writeStoredZip.js";
 
 /** Images are dropped without being read: their bytes carry no text, and a linked one could point anywhere. */
@@ -20,7 +20,7 @@ const dropImages = mammoth.images.imgElement(() => Promise.resolve({ src: "" }))
  */
 export async function parseDocx(source: DocumentSource): Promise<ParsedDocument> {
     const { fileName, limits } = source;
-    const parts = await readDocxParts(source, await source.readAll());
+    const parts = await readZipParts(source, await source.readAll(), { formatName: "Word document" });
     let html: string;
     try {
         const result = await mammoth.convertToHtml(

@@ -15,9 +15,14 @@ export class CorruptDocumentError extends DocumentError<CorruptDocumentDetails> 
     public constructor(details: CorruptDocumentDetails) {
         super(
             details,
-            `"${details.fileName}" could not be read as a ${details.formatName} (${details.reason}). ` +
+            `"${details.fileName}" could not be read as ${article(details.formatName)} ${details.formatName} (${details.reason}). ` +
                 `It may be damaged or incomplete: open it in its usual app and save a fresh copy.`
         );
         this.name = "CorruptDocumentError";
     }
+}
+
+/** "a PDF", "an EPUB e-book", "an RTF document" (said "ar-tee-ef"). */
+function article(formatName: string): string {
+    return /^([aeiou]|RTF|MBOX)/i.test(formatName) ? "an" : "a";
 }

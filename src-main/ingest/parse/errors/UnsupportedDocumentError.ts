@@ -17,7 +17,7 @@ export class UnsupportedDocumentError extends DocumentError<UnsupportedDocumentD
         super(
             details,
             `"${details.fileName}" is ${details.detected}, which Locus cannot read. ` +
-                `Supported: PDF, Word (.docx), Markdown (.md), HTML and plain text. ${advice}`
+                `Supported: PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), OpenDocument (.odt, .ods), EPUB, RTF, e-mail (.eml, .mbox), CSV, Markdown, HTML, plain text and images (PNG, JPEG). ${advice}`
         );
         this.name = "UnsupportedDocumentError";
     }

@@ -8,7 +8,7 @@ export interface ZipBombDetails {
     limit: number;
 }
 
-/** A zip container (DOCX) that unpacks to more than the limit: possibly a "zip bomb". */
+/** A zip container (DOCX, PPTX, XLSX, OpenDocument, EPUB) that unpacks to more than the limit: possibly a "zip bomb". */
 export class ZipBombError extends DocumentError<ZipBombDetails> {
     public readonly kind = "zip-bomb";
 
@@ -20,7 +20,7 @@ export class ZipBombError extends DocumentError<ZipBombDetails> {
         super(
             details,
             `"${details.fileName}" ${what}, the limit for one document, so it was not opened (it may be a ` +
-                `"zip bomb"). If you trust it, save a copy from Word without embedded files, or raise "Largest unpacked size" in Settings > Documents.`
+                `"zip bomb"). If you trust it, save a copy from its app without embedded pictures or files, or raise "Largest unpacked size" in Settings > Documents.`
         );
         this.name = "ZipBombError";
     }

@@ -4,6 +4,7 @@ import { CorruptDocumentError } from "./CorruptDocumentError.js";
 import { DocumentTooLargeError } from "./DocumentTooLargeError.js";
 import { EmptyDocumentError } from "./EmptyDocumentError.js";
 import { EncryptedDocumentError } from "./EncryptedDocumentError.js";
+import { ImageTooLargeError } from "./ImageTooLargeError.js";
 import { ScannedPdfError } from "./ScannedPdfError.js";
 import { TooManyPagesError } from "./TooManyPagesError.js";
 import { UnreadableDocumentError } from "./UnreadableDocumentError.js";
@@ -16,6 +17,7 @@ const documentErrors: Record<string, new (details: never) => Error> = {
     DocumentTooLargeError,
     EmptyDocumentError,
     EncryptedDocumentError,
+    ImageTooLargeError,
     ScannedPdfError,
     TooManyPagesError,
     UnreadableDocumentError,

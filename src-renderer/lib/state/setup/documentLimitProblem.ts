@@ -7,7 +7,8 @@ export const limitLabels: Record<DocumentLimitKey, string> = {
     maxDocumentMegabytes: "Largest document (MB)",
     maxDocumentPages: "Most pages",
     maxInflatedMegabytes: "Largest unpacked size (MB)",
-    parseTimeoutSeconds: "Time to read one document (seconds)"
+    parseTimeoutSeconds: "Time to read one document (seconds)",
+    maxScannedPages: "Most scanned pages (text recognition)"
 };
 
 /** The first value outside its bounds, in words; null when every value is usable. */

@@ -7,16 +7,25 @@ import { EncryptedDocumentError } from "../errors/EncryptedDocumentError.js";
 import { ZipBombError } from "../errors/ZipBombError.js";
 
 /** Text lives in XML parts and their relationships; media and embedded files are never unpacked. */
-const textPart = /\.(xml|rels)$/i;
+const xmlPart = /\.(xml|rels)$/i;
+
+export interface ZipPartsOptions {
+    /** The format in words, for messages: "Word document", "EPUB e-book". */
+    formatName: string;
+    /** Which entries to unpack (by name inside the archive); XML parts and relationships by default. */
+    wanted?: (entryName: string) => boolean;
+}
 
 /**
- * Unpacks the XML parts of a DOCX package, counting the bytes actually inflated (a zip can lie about
- * its sizes) and stopping at `maxInflatedBytes`. Returns part name -> content.
+ * Unpacks the wanted parts of a zip package (DOCX, PPTX, XLSX, OpenDocument, EPUB), counting the bytes
+ * actually inflated (a zip can lie about its sizes) and stopping at `maxInflatedBytes`. Returns part
+ * name -> content.
  */
-export async function readDocxParts(source: DocumentSource, bytes: Buffer): Promise<Map<string, Buffer>> {
+export async function readZipParts(source: DocumentSource, bytes: Buffer, options: ZipPartsOptions): Promise<Map<string, Buffer>> {
     const { fileName, limits } = source;
+    const { formatName, wanted = (name: string) => xmlPart.test(name) } = options;
     const zip = await openZip(bytes).catch((error: unknown) => {
-        throw corrupt(fileName, error);
+        throw corrupt(fileName, formatName, error);
     });
     try {
         if (zip.entryCount > limits.maxZipEntries) {
@@ -25,8 +34,8 @@ export async function readDocxParts(source: DocumentSource, bytes: Buffer): Prom
         const parts = new Map<string, Buffer>();
         let inflated = 0;
         for (let entry = await nextEntry(zip); entry !== undefined; entry = await nextEntry(zip)) {
-            if (entry.fileName.endsWith("/") || !textPart.test(entry.fileName)) continue;
-            if (entry.isEncrypted()) throw new EncryptedDocumentError({ fileName, formatName: "Word document" });
+            if (entry.fileName.endsWith("/") || !wanted(entry.fileName)) continue;
+            if (entry.isEncrypted()) throw new EncryptedDocumentError({ fileName, formatName });
             // The declared size is checked first only to fail fast; the real check is while inflating.
             if (inflated + entry.uncompressedSize > limits.maxInflatedBytes) {
                 throw new ZipBombError({ fileName, unit: "bytes", limit: limits.maxInflatedBytes });
@@ -49,15 +58,15 @@ export async function readDocxParts(source: DocumentSource, bytes: Buffer): Prom
         }
         return parts;
     } catch (error) {
-        throw error instanceof DocumentError ? error : corrupt(fileName, error);
+        throw error instanceof DocumentError ? error : corrupt(fileName, formatName, error);
     } finally {
         zip.close();
     }
 }
 
-function corrupt(fileName: string, error: unknown): CorruptDocumentError {
+function corrupt(fileName: string, formatName: string, error: unknown): CorruptDocumentError {
     const reason = error instanceof Error ? error.message.slice(0, 200) : "unreadable zip package";
-    return new CorruptDocumentError({ fileName, formatName: "Word document", reason });
+    return new CorruptDocumentError({ fileName, formatName, reason });
 }
 
 function openZip(bytes: Buffer): Promise<ZipFile> {
