@@ -4,6 +4,8 @@ import type { MethodName } from "@common/contract/methods.js";
 import type { AppInfo } from "@common/contract/types.js";
 import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import type { HardwareProfile } from "@common/setup/types.js";
+import { AttachmentUploads } from "../chat/attachments/AttachmentUploads.js";
+import { chatHandlers } from "../chat/chatHandlers.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
 import { HardwareProbe } from "../hardware/HardwareProbe.js";
@@ -97,7 +99,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
         ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {})
     });
     const chats = new ChatService(new ChatRepository(db), engine, events, {
-        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer
+        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, defaults: () => settings.get(),
+        documentName: (documentId) => library.store.getDocument(documentId)?.displayName
+    });
+    const uploads = new AttachmentUploads({
+        folder: path.join(options.dataDir, "attachments"), addToLibrary: (paths) => library.add(paths), chatExists: (chatId) => chats.exists(chatId)
     });
     // What is free now on this computer; a simulated machine's own figure under --simulate-hardware.
     const memory = async () => {
@@ -257,13 +263,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "library.progress": () => library.ingest.progress(),
         "library.source": ({ chunkId }) => library.source(chunkId),
         "library.openFile": ({ documentId }) => library.openDocument(documentId),
-        "chats.list": () => chats.list(),
-        "chats.create": ({ title }) => chats.create(title),
-        "chats.get": ({ chatId }) => chats.get(chatId),
-        "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
-        "chats.delete": ({ chatId }) => chats.delete(chatId),
-        "chats.send": ({ chatId, text, mode, collectionIds }) => chats.send(chatId, text, mode, collectionIds ? { collectionIds } : undefined),
-        "chats.stop": ({ chatId }) => chats.stop(chatId),
+        ...chatHandlers(chats, uploads),
         "training.status": () => personalize.training.status(),
         "training.start": (request) => personalize.training.start(request),
         "training.cancel": () => personalize.training.cancel(),
@@ -312,6 +312,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
             await personalize.dispose();
             await downloads.dispose();
             await library.dispose();
+            await uploads.dispose();
             await chats.dispose();
             await fits.dispose();
             await engine.dispose();
