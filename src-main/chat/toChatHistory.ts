@@ -1,7 +1,10 @@
 import type { ChatHistoryItem } from "node-llama-cpp";
 import type { ChatMessage } from "@common/contract/types.js";
 
-/** The conversation so far as node-llama-cpp history; failed or empty answers are left out. */
+/**
+ * The conversation so far as node-llama-cpp history; failed or empty answers are left out, and so is
+ * thinking: models are trained to see only the answers of earlier turns.
+ */
 export function toChatHistory(systemPrompt: string, messages: readonly ChatMessage[]): ChatHistoryItem[] {
     const history: ChatHistoryItem[] = [{ type: "system", text: systemPrompt }];
     for (const message of messages) {

@@ -18,6 +18,8 @@ export type Sampling = {
     temperature?: number;
     topP?: number;
     topK?: number;
+    /** Tokens less likely than this share of the likeliest one are never picked. */
+    minP?: number;
     seed?: number;
     /** llama.cpp's multiplicative repeat penalty (1 = off). */
     repeatPenalty?: number;
@@ -38,6 +40,8 @@ export type GenerationRequest = {
     signal?: AbortSignal;
     /** Each piece of the answer as it is generated. */
     onText?: (text: string) => void;
+    /** Each piece of a thinking model's reasoning, when the engine keeps it apart from the answer. */
+    onThinking?: (text: string) => void;
 };
 
 /** Why generation ended, in OpenAI's words ("aborted": the caller stopped it). */

@@ -1,21 +1,8 @@
 import path from "node:path";
+import { folderExtensions } from "@common/documentTypes.js";
 
-/**
- * Extensions queued when they are found inside an added folder. Besides the formats the parser
- * names (PDF, Office, OpenDocument, EPUB, RTF, e-mail, Markdown, HTML, text), only prose-like plain-text markups: data and code files
- * (.csv, .json, .js...) would fill a library with noise when someone adds a project folder. A file of
- * another type can still be added explicitly; the parser then decides.
- */
-export const supportedExtensions: ReadonlySet<string> = new Set([
-    ".pdf", ".docx", ".docm", ".pptx", ".pptm", ".xlsx", ".xlsm", ".ods", ".odt", ".epub", ".rtf", ".eml", ".mbox",
-    ".md", ".markdown", ".mdown", ".mkd",
-    ".html", ".htm", ".xhtml",
-    ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".org", ".tex",
-    // Tables people keep as documents (read row by row under their header).
-    ".csv", ".tsv"
-    // Pictures (.png, .jpg) are read by text recognition when added one by one, but not collected from
-    // folders: a folder of photos would cost seconds of recognition each, to find no text.
-]);
+/** Extensions queued when they are found inside an added folder (the list lives in common; see there why). */
+export const supportedExtensions: ReadonlySet<string> = folderExtensions;
 
 /** A name hidden by convention on macOS and Linux (".git", ".DS_Store"). */
 export function isHiddenName(name: string): boolean {

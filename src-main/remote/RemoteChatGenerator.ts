@@ -90,7 +90,7 @@ export class RemoteChatGenerator implements ChatGenerator {
                 : {})
         };
         return this.#stream(request, (signal) => this.#client.chat.completions.create(body as OpenAI.Chat.ChatCompletionCreateParamsStreaming, { signal }),
-            (chunk: OpenAI.Chat.ChatCompletionChunk) => ({ text: chunk.choices[0]?.delta.content ?? "", finish: chunk.choices[0]?.finish_reason ?? null, toolCalls: chunk.choices[0]?.delta.tool_calls ?? [], usage: chunk.usage ?? null }));
+            (chunk: OpenAI.Chat.ChatCompletionChunk) => ({ text: chunk.choices[0]?.delta.content ?? "", thinking: reasoningOf(chunk.choices[0]?.delta), finish: chunk.choices[0]?.finish_reason ?? null, toolCalls: chunk.choices[0]?.delta.tool_calls ?? [], usage: chunk.usage ?? null }));
     }
 
     async complete(request: CompletionRequest): Promise<GenerationResult> {
@@ -105,9 +105,9 @@ export class RemoteChatGenerator implements ChatGenerator {
     }
 
     async #stream<C>(
-        request: { signal?: AbortSignal; onText?: (text: string) => void },
+        request: { signal?: AbortSignal; onText?: (text: string) => void; onThinking?: (text: string) => void },
         start: (signal: AbortSignal) => PromiseLike<AsyncIterable<C>>,
-        read: (chunk: C) => { text: string; finish: string | null; toolCalls: OpenAI.Chat.ChatCompletionChunk.Choice.Delta.ToolCall[]; usage: OpenAI.CompletionUsage | null }
+        read: (chunk: C) => { text: string; thinking?: string; finish: string | null; toolCalls: OpenAI.Chat.ChatCompletionChunk.Choice.Delta.ToolCall[]; usage: OpenAI.CompletionUsage | null }
     ): Promise<GenerationResult> {
         const deadline = new IdleDeadline((this.server.firstTokenTimeoutSeconds ?? 120) * 1000, (this.server.idleTimeoutSeconds ?? 60) * 1000, request.signal);
         let text = "";
@@ -121,6 +121,8 @@ export class RemoteChatGenerator implements ChatGenerator {
                 if (request.signal?.aborted) break;
                 deadline.alive();
                 const piece = read(chunk);
+                // Before the answer: a thinking model's reasoning, kept apart (never part of `text`).
+                if (piece.thinking) request.onThinking?.(piece.thinking);
                 if (piece.text !== "") {
                     text += piece.text;
                     request.onText?.(piece.text);
@@ -150,6 +152,13 @@ export class RemoteChatGenerator implements ChatGenerator {
     }
 }
 
+/** llama-server and vLLM send a thinking model's reasoning in `reasoning_content` (older vLLM: `reasoning`). */
+function reasoningOf(delta: object | undefined): string {
+    const fields = delta as { reasoning_content?: unknown; reasoning?: unknown } | undefined;
+    const value = fields?.reasoning_content ?? fields?.reasoning;
+    return typeof value === "string" ? value : "";
+}
+
 function aborted(text: string): GenerationResult {
     return { text, toolCalls: [], finish: "aborted", promptTokens: 0, completionTokens: 0 };
 }
@@ -169,6 +178,7 @@ function wireSampling(sampling: Sampling = {}) {
         ...(sampling.temperature != null ? { temperature: sampling.temperature } : {}),
         ...(sampling.topP != null ? { top_p: sampling.topP } : {}),
         ...(sampling.topK != null ? { top_k: sampling.topK } : {}),
+        ...(sampling.minP != null ? { min_p: sampling.minP } : {}),
         ...(sampling.seed != null ? { seed: sampling.seed } : {}),
         ...(sampling.frequencyPenalty != null ? { frequency_penalty: sampling.frequencyPenalty } : {}),
         ...(sampling.presencePenalty != null ? { presence_penalty: sampling.presencePenalty } : {}),

@@ -26,8 +26,10 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
  * terms first. Chinese and Japanese have no spaces between words: a run of them is cut into words with
  * Intl.Segmenter, and each word is searched as the phrase of its characters, which is how the index
  * holds them (store/library/ftsText.ts). Returns undefined when nothing searchable is left.
+ * `allTerms` AND-s the terms instead, and `prefixLast` also finds words that start with the last term (the
+ * word still being typed): for finding things (chats) as the person types, rather than ranking passages.
  */
-export function toFtsQuery(query: string): string | undefined {
+export function toFtsQuery(query: string, options: { allTerms?: boolean; prefixLast?: boolean } = {}): string | undefined {
     const terms: string[] = [];
     const seen = new Set<string>();
     const add = (term: string) => {
@@ -46,7 +48,10 @@ export function toFtsQuery(query: string): string | undefined {
     const meaningful = terms.filter((term) => !stopwords.has(term));
     const chosen = (meaningful.length > 0 ? meaningful : terms).slice(0, maxQueryTerms);
     // Terms hold no quote character (see termPattern), so quoting needs no escaping.
-    return chosen.length === 0 ? undefined : chosen.map((term) => `"${[...term].join(cjkCharacter.test(term) ? " " : "")}"`).join(" OR ");
+    if (chosen.length === 0) return undefined;
+    const quoted = chosen.map((term) => `"${[...term].join(cjkCharacter.test(term) ? " " : "")}"`);
+    if (options.prefixLast) quoted[quoted.length - 1] += "*";
+    return quoted.join(options.allTerms ? " AND " : " OR ");
 }
 
 /**

@@ -6,6 +6,8 @@ import { NotFoundError, UnsupportedError } from "@common/errors.js";
 import type { HardwareProfile } from "@common/setup/types.js";
 import type { ApiService } from "../api/ApiService.js";
 import { createApi } from "../api/createApi.js";
+import { AttachmentUploads } from "../chat/attachments/AttachmentUploads.js";
+import { chatHandlers } from "../chat/chatHandlers.js";
 import { ChatService } from "../chat/ChatService.js";
 import { Engine, type EngineOptions } from "../engine/Engine.js";
 import { GenerationTurns } from "../engine/GenerationTurns.js";
@@ -117,7 +119,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Embeddings from a server (or back from one) re-index the library at the next run.
     remote.onChange(() => library.ingest.resume());
     const chats = new ChatService(new ChatRepository(db), engine, events, {
-        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, turns, remote: () => remote.generator()
+        maxAnswerTokens: options.maxAnswerTokens ?? 2048, answerer: library.answerer, defaults: () => settings.get(),
+        documentName: (documentId) => library.store.getDocument(documentId)?.displayName, turns, remote: () => remote.generator()
+    });
+    const uploads = new AttachmentUploads({
+        folder: path.join(options.dataDir, "attachments"), addToLibrary: (paths) => library.add(paths), chatExists: (chatId) => chats.exists(chatId)
     });
     const api = createApi({
         engine, turns, models: () => modelRepository.list(), embeddingModelId: () => settings.get().embeddingModelId,
@@ -284,13 +290,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "library.progress": () => library.ingest.progress(),
         "library.source": ({ chunkId }) => library.source(chunkId),
         "library.openFile": ({ documentId }) => library.openDocument(documentId),
-        "chats.list": () => chats.list(),
-        "chats.create": ({ title }) => chats.create(title),
-        "chats.get": ({ chatId }) => chats.get(chatId),
-        "chats.rename": ({ chatId, title }) => chats.rename(chatId, title),
-        "chats.delete": ({ chatId }) => chats.delete(chatId),
-        "chats.send": ({ chatId, text, mode, collectionIds }) => chats.send(chatId, text, mode, collectionIds ? { collectionIds } : undefined),
-        "chats.stop": ({ chatId }) => chats.stop(chatId),
+        ...chatHandlers(chats, uploads),
         "training.status": () => personalize.training.status(),
         "training.start": (request) => personalize.training.start(request),
         "training.cancel": () => personalize.training.cancel(),
@@ -349,6 +349,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
             await personalize.dispose();
             await downloads.dispose();
             await library.dispose();
+            await uploads.dispose();
             await chats.dispose();
             await fits.dispose();
             await engine.dispose();

@@ -3,19 +3,22 @@ import type { AdvisorRunInfo } from "./advisorTypes.js";
 import type { AdapterInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { Citation, CollectionInfo, IngestProgress, LibraryDocumentInfo } from "./libraryTypes.js";
 import type { DownloadJob } from "./setupTypes.js";
-import type { ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
+import type { ChatMessage, ChatSummary, EngineStatus, GenerationStopReason, ModelInfo } from "./types.js";
 
 /** Events the services push to the renderer. */
 export type Events = {
     "engine.status": EngineStatus;
     "chats.changed": { chats: ChatSummary[] };
-    "chat.token": { chatId: string; messageId: string; text: string };
+    /** `part` "thinking": the text belongs to a thinking model's reasoning, not to the answer. */
+    "chat.token": { chatId: string; messageId: string; text: string; part?: "thinking" };
     /** The answer ended; `content` is its final text (citations of no real source removed) when it differs from the streamed text. */
     "chat.done": {
         chatId: string; messageId: string; reason: GenerationStopReason; error?: string;
         content?: string; citations?: Citation[];
         /** Something to know about how a library answer was found (e.g. it was not reranked, and why). */
         notice?: string;
+        /** The answer as stored: final text, thinking, figures, citations. */
+        message?: ChatMessage;
     };
     /** A download changed state or made progress (at most a few times a second). */
     "downloads.changed": DownloadJob;

@@ -14,6 +14,8 @@ export const methodNames = [
     "library.progress", "library.source", "library.openFile", "library.setCollection",
     "collections.list", "collections.create", "collections.rename", "collections.delete",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
+    "chats.regenerate", "chats.edit", "chats.switchVersion", "chats.deletePair", "chats.configure", "chats.samplingDefaults", "chats.search",
+    "chats.export", "attachments.begin", "attachments.chunk", "attachments.finish", "attachments.cancel",
     "training.status", "training.start", "training.cancel", "training.pairsWithDialog", "training.pairsFromPath",
     "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove",
     "api.status", "api.configure", "api.rotateToken",

@@ -7,14 +7,23 @@ import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage
 import { documentLimitBounds, ocrLanguageChoices, type OcrLanguageCode, type Settings } from "./settingsTypes.js";
 import type { CatalogListing, DownloadJob } from "./setupTypes.js";
 import type { AppInfo, ChatDetail, ChatSummary, EngineStatus, ModelInfo } from "./types.js";
+import { attachmentChunkSchema, attachmentNameSchema, samplingSchema, systemPromptSchema } from "./chatSchemas.js";
+import { attachmentLimits, type ChatExport, type ChatSearchHit, type SamplingDefaults } from "./chatTypes.js";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an id");
 const none = z.strictObject({});
 const catalogId = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "must be a catalog id");
 const quant = z.string().min(1).max(20).regex(/^[A-Za-z0-9_]+$/, "must be a quantization name");
 const contextSize = z.number().int().min(256).max(1_048_576);
+const chatMode = z.enum(["chat", "library"]);
+const messageText = z.string().trim().min(1, { error: "must not be empty" }).max(100_000);
+/** Library mode: search only these collections (none given: the whole library, or the chat's attached documents). */
+const collectionIds = z.array(id).min(1).max(100);
 const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
 const collectionName = z.string().trim().min(1).max(100);
+
+/** The messages a question created: the question and the answer being generated, and the branch now shown. */
+export type SendResult = { userMessageId: string; assistantMessageId: string; chat: ChatDetail };
 
 /** A method of the contract: its argument schema and (by type only) its result. */
 export type MethodSpec<I extends z.ZodType, O> = { input: I; output?: O };
@@ -64,7 +73,10 @@ export const methods = {
         parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional(),
         maxScannedPages: bounded(documentLimitBounds.maxScannedPages).optional(),
         ocrLanguages: z.array(z.enum(ocrLanguageChoices.map((choice) => choice.code) as [OcrLanguageCode, ...OcrLanguageCode[]]))
-            .min(1).max(ocrLanguageChoices.length).refine((codes) => new Set(codes).size === codes.length, "each language once").optional()
+            .min(1).max(ocrLanguageChoices.length).refine((codes) => new Set(codes).size === codes.length, "each language once").optional(),
+        systemPrompt: systemPromptSchema.optional(),
+        sampling: samplingSchema.optional(),
+        discourageThinking: z.boolean().optional()
     })),
 
     "downloads.list": method<DownloadJob[]>()(none),
@@ -97,14 +109,46 @@ export const methods = {
     "chats.get": method<ChatDetail>()(z.strictObject({ chatId: id })),
     "chats.rename": method<ChatSummary>()(z.strictObject({ chatId: id, title: z.string().trim().min(1).max(200) })),
     "chats.delete": method<void>()(z.strictObject({ chatId: id })),
-    "chats.send": method<{ userMessageId: string; assistantMessageId: string }>()(
-        z.strictObject({
-            chatId: id, text: z.string().trim().min(1).max(100_000), mode: z.enum(["chat", "library"]).optional(),
-            /** Library mode: search only these collections (none given: the whole library). */
-            collectionIds: z.array(id).min(1).max(100).optional()
-        })
-    ),
+    "chats.send": method<SendResult>()(z.strictObject({
+        chatId: id, text: messageText, mode: chatMode.optional(), collectionIds: collectionIds.optional()
+    })),
     "chats.stop": method<void>()(z.strictObject({ chatId: id })),
+    /** A new version of this answer, the old one kept; the conversation shows the new one. */
+    "chats.regenerate": method<SendResult>()(z.strictObject({
+        chatId: id, messageId: id, mode: chatMode.optional(), collectionIds: collectionIds.optional()
+    })),
+    /** A new version of this question, answered; the conversation continues from it, the old branch stays reachable. */
+    "chats.edit": method<SendResult>()(z.strictObject({
+        chatId: id, messageId: id, text: messageText, mode: chatMode.optional(), collectionIds: collectionIds.optional()
+    })),
+    /** Shows this version of a message (and the branch that follows it). */
+    "chats.switchVersion": method<ChatDetail>()(z.strictObject({ chatId: id, messageId: id })),
+    /** Deletes a question and its answer (either id); the messages after them stay. */
+    "chats.deletePair": method<ChatDetail>()(z.strictObject({ chatId: id, messageId: id })),
+    /** The chat's own system prompt, sampling and attached documents; null: the default. */
+    "chats.configure": method<ChatDetail>()(z.strictObject({
+        chatId: id,
+        systemPrompt: systemPromptSchema.nullable().optional(),
+        sampling: samplingSchema.nullable().optional(),
+        documentIds: z.array(id).max(1000).optional()
+    })),
+    "chats.samplingDefaults": method<SamplingDefaults>()(z.strictObject({ chatId: id.optional() })),
+    /** Chats whose title or messages contain the words, best first. */
+    "chats.search": method<ChatSearchHit[]>()(z.strictObject({ query: z.string().max(500) })),
+    "chats.export": method<ChatExport>()(z.strictObject({
+        chatId: id, format: z.enum(["markdown", "json"]), includeThinking: z.boolean().optional()
+    })),
+
+    /**
+     * A file dropped on a chat (or picked in the browser's file dialog), sent in pieces: indexed into the
+     * library and attached to the chat. The name's type is checked at begin, before any byte is sent.
+     */
+    "attachments.begin": method<{ uploadId: string }>()(z.strictObject({
+        chatId: id, fileName: attachmentNameSchema, sizeBytes: z.number().int().min(1).max(attachmentLimits.maxBytes)
+    })),
+    "attachments.chunk": method<void>()(z.strictObject({ uploadId: id, offset: z.number().int().min(0), data: attachmentChunkSchema })),
+    "attachments.finish": method<ChatDetail>()(z.strictObject({ uploadId: id })),
+    "attachments.cancel": method<void>()(z.strictObject({ uploadId: id })),
 
     /** The current training run, or the last one since the app started; null when there is none. */
     "training.status": method<TrainingRunInfo | null>()(none),

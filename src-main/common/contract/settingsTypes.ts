@@ -1,3 +1,5 @@
+import { defaultSystemPrompt, type SamplingSettings } from "./chatTypes.js";
+
 /** What the person chose in the wizard or Settings; every field has a sensible default. */
 export type Settings = {
     /** Model-list id of the chat model to load at start (the last one loaded). */
@@ -24,6 +26,12 @@ export type Settings = {
     maxScannedPages: number;
     /** Languages text recognition reads scanned pages and images in (codes of ocrLanguageChoices). */
     ocrLanguages: OcrLanguageCode[];
+    /** The system prompt of chats that have none of their own. */
+    systemPrompt: string;
+    /** Sampling for every chat, over the model's and Locus's defaults; a chat's own settings win. */
+    sampling: SamplingSettings;
+    /** Ask thinking models (Qwen3, DeepSeek-R1, ...) to answer without a thinking section. */
+    discourageThinking: boolean;
 };
 
 /**
@@ -59,5 +67,8 @@ export const defaultSettings: Settings = {
     maxInflatedMegabytes: 200,
     parseTimeoutSeconds: 120,
     maxScannedPages: 200,
-    ocrLanguages: ["eng"]
+    ocrLanguages: ["eng"],
+    systemPrompt: defaultSystemPrompt,
+    sampling: {},
+    discourageThinking: false
 };

@@ -1,4 +1,5 @@
 import type { FitResult } from "../setup/types.js";
+import type { AnswerFigures, ChatSettings, Thinking } from "./chatTypes.js";
 import type { Citation } from "./libraryTypes.js";
 
 /** Plain data exchanged between the services and the renderer. No Node, Electron or DOM types. */
@@ -27,9 +28,20 @@ export type ChatMessage = {
     error?: string;
     /** Answers in library mode: the sources the answer cites, each pointing at an exact place. */
     citations?: Citation[];
+    /** The message this one follows (null for a chat's first question). */
+    parentId?: string | null;
+    /** Ids of this message's versions, itself included, oldest first (regenerated answers, edited questions); absent when there is one. */
+    versions?: string[];
+    /** A thinking model's reasoning, kept apart from the answer. */
+    thinking?: Thinking;
+    /** How the answer was made: speed, tokens, library or adapter used. */
+    figures?: AnswerFigures;
+    /** Something the person should know about this answer (e.g. older messages were left out to fit the context). */
+    notice?: string;
 };
 
-export type ChatDetail = ChatSummary & { messages: ChatMessage[] };
+/** A chat, its settings, and the messages of the branch shown (each step's latest-chosen version). */
+export type ChatDetail = ChatSummary & { messages: ChatMessage[] } & ChatSettings;
 
 export type ModelInfo = {
     id: string;

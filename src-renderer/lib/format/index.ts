@@ -22,6 +22,7 @@ export {
     describeLossChart, layoutLossChart, lossSeries, maxPlottedPoints, niceTicks, stepDecimals, thinPoints,
     type AxisTicks, type ChartMarker, type ChartTick, type LossChartLayout, type LossPoint, type LossSeries
 } from "./lossChart.js";
+export { describeAnswerFigures, describeSamplingSource, describeThinking } from "./describeAnswer.js";
 export { advisorSeries, describeAdvisorChart, layoutAdvisorChart, type AdvisorChartLayout, type AdvisorSeries } from "./advisorChart.js";
 export {
     describeAdvisorState, describeConfig, describeMethod, formatLearningTime, formatQuality, formatRunDate, isAdvisorActive, rankedConfigs

@@ -1,5 +1,8 @@
 import type { AppInfo, ChatMode, ChatSummary, Citation, DownloadJob, LocusApi } from "@common/contract";
+import { unreadableTypeReason } from "@common/documentTypes.js";
 import type { LocusConnection } from "../transport/index.js";
+import { ThemeState } from "./appearance/index.js";
+import { ChatToolsState, type ShortcutAction } from "./chat/index.js";
 import { ChatsState } from "./ChatsState.svelte.js";
 import { ConnectionState } from "./ConnectionState.svelte.js";
 import { ConversationState } from "./ConversationState.svelte.js";
@@ -33,6 +36,9 @@ export class LocusApp {
     readonly modes: ChatModesState;
     readonly collections: CollectionsState;
     readonly personalize: PersonalizeState;
+    /** The chat's tools: its settings, search, attachments, export, shortcuts help. */
+    readonly tools: ChatToolsState;
+    readonly theme: ThemeState;
     readonly advisor: AdvisorState;
     view = $state<MainView>("chat");
     /** Personalize's two tabs: teaching the model, and the Advisor that measures which way to learn. */
@@ -66,12 +72,14 @@ export class LocusApp {
         this.modes = new ChatModesState(store);
         this.collections = new CollectionsState(api, this.errors);
         this.personalize = new PersonalizeState({ api, library: this.library, settings: this.settings, connection: this.connection });
+        this.tools = new ChatToolsState(api, this.errors, this.conversation, this.settings);
+        this.theme = new ThemeState(store, typeof document === "undefined" ? null : document.documentElement);
         this.advisor = new AdvisorState(api, this.connection);
     }
 
-    /** A dialog (the wizard or Settings) has the person's attention: the app's shortcuts wait. */
+    /** A dialog (the wizard, Settings, the shortcuts) has the person's attention: the app's shortcuts wait. */
     get modalOpen(): boolean {
-        return this.wizard.open || this.settingsPanel.open;
+        return this.wizard.open || this.settingsPanel.open || this.tools.helpOpen;
     }
 
     /** Why a message cannot be sent now, as a hint for the person; null when it can. */
@@ -106,7 +114,10 @@ export class LocusApp {
                 // Loading a model makes it the chat model in main's settings (the one Personalize teaches).
                 if (status.state === "ready" && this.settings.main && status.modelId !== this.settings.main.chatModelId) void this.settings.loadMain();
             }),
-            api.on("chats.changed", ({ chats }) => this.#applyChats(chats)),
+            api.on("chats.changed", ({ chats }) => {
+                this.#applyChats(chats);
+                if (this.tools.search.active) void this.tools.search.run();
+            }),
             api.on("chat.token", (token) => this.conversation.appendToken(token)),
             api.on("chat.done", (done) => this.conversation.finish(done)),
             api.on("downloads.changed", (job) => {
@@ -147,7 +158,8 @@ export class LocusApp {
             this.models.refresh(), this.chats.refresh(), this.downloads.refresh(), this.library.refresh(), this.settings.loadMain(),
             this.personalize.refresh(), this.collections.refresh(), this.advisor.refresh(), this.settingsPanel.remoteEngine.load()
         ]);
-        if (modelsRead) this.wizard.openOnFirstRun(this.models.items.length);
+        // The starter models Locus adds itself are not a setup the person chose: the wizard still opens.
+        if (modelsRead) this.wizard.openOnFirstRun(this.models.items.filter((model) => !model.displayName.endsWith(" (starter)")).length);
         this.loaded = true;
         const selected = this.chats.selected?.id ?? this.chats.sorted[0]?.id ?? null;
         this.chats.selectedId = selected;
@@ -215,6 +227,72 @@ export class LocusApp {
         // Going to Settings from the wizard is a choice to set things up by hand: it need not open again.
         if (this.wizard.open) this.wizard.dismiss();
         void this.settingsPanel.show();
+        void this.tools.defaults.load();
+    }
+
+    /** A new version of an answer (the last one by default), in the chat's current mode. */
+    async regenerate(messageId?: string): Promise<void> {
+        if (this.sendBlocker !== null) return;
+        await this.conversation.regenerate(this.mode, messageId, this.libraryScope);
+    }
+
+    /** Sends the question being edited as a new version, in the chat's current mode. */
+    async commitEdit(): Promise<void> {
+        await this.conversation.commitEdit(this.mode, this.libraryScope);
+    }
+
+    /** Library questions search the collections chosen in the composer (none: the whole library, or the chat's attached documents). */
+    get libraryScope(): { collectionIds?: string[] } {
+        return this.mode === "library" ? this.collections.scope : {};
+    }
+
+    /**
+     * Attaches a dropped or picked file to the open chat (a new one when none is open): it is indexed
+     * into the library and the chat's library questions are limited to it, so the chat switches to
+     * asking the library.
+     */
+    async attach(file: Blob & { name: string }): Promise<void> {
+        // A type Locus cannot read is refused at once: no chat is created, nothing is sent.
+        const unreadable = unreadableTypeReason(file.name);
+        if (unreadable !== null) {
+            this.errors.report(unreadable);
+            return;
+        }
+        const chatId = this.chats.selectedId ?? (await this.newChat());
+        if (!chatId) return;
+        const chat = await this.tools.attachments.attach(chatId, file);
+        if (!chat) return;
+        this.conversation.applySettings(chat);
+        this.modes.set(chatId, "library");
+        void this.library.refresh();
+    }
+
+    /** Does what a keyboard shortcut asks; returns whether it applied. */
+    runShortcut(action: ShortcutAction): boolean {
+        switch (action) {
+            case "new-chat":
+                void this.newChat();
+                return true;
+            case "search":
+                this.view = "chat";
+                this.tools.search.focus();
+                return true;
+            case "focus-composer":
+                this.view = "chat";
+                this.tools.focusComposer();
+                return true;
+            case "regenerate":
+                if (this.conversation.generating || !this.conversation.lastAnswer) return false;
+                void this.regenerate();
+                return true;
+            case "stop":
+                if (!this.conversation.generating) return false;
+                void this.conversation.stop();
+                return true;
+            case "help":
+                this.tools.helpOpen = true;
+                return true;
+        }
     }
 
     openSetup(): void {

@@ -1,6 +1,6 @@
 export { ChatsState } from "./ChatsState.svelte.js";
 export { ConnectionState } from "./ConnectionState.svelte.js";
-export { ConversationState, type Generation } from "./ConversationState.svelte.js";
+export { ConversationState, type EditingMessage, type Generation } from "./ConversationState.svelte.js";
 export { ErrorsState, type ErrorNotice } from "./ErrorsState.svelte.js";
 export { LocusApp, type MainView } from "./LocusApp.svelte.js";
 export { applyOutcome, outcomeOf, type MessageOutcome, type MessageView } from "./messageOutcome.js";
@@ -10,4 +10,6 @@ export * from "./library/index.js";
 export * from "./personalize/index.js";
 export * from "./api/index.js";
 export * from "./remote/index.js";
+export * from "./chat/index.js";
+export * from "./appearance/index.js";
 export * from "./advisor/index.js";

@@ -5,6 +5,7 @@ import { ensureLlamaSource } from "../llamaCpp/ensureLlamaSource.js";
 import { pathExists } from "../llamaCpp/pathExists.js";
 import { syntheticModelsDir } from "../llamaCpp/repoPaths.js";
 import { UnknownSyntheticModelError } from "./errors.js";
+import { deepSeekR1ChatTemplateFile } from "./deepSeekR1Tokenizer.js";
 import { generateScriptedChatModel } from "./generateScriptedChatModel.js";
 import { generateSyntheticModel } from "./generateSyntheticModel.js";
 import { bertVocabFile, generateSyntheticBert } from "./generateSyntheticBert.js";
@@ -21,7 +22,9 @@ export async function ensureSyntheticModel(name: SyntheticModelName): Promise<st
     if (!Object.hasOwn(syntheticModels, name)) throw new UnknownSyntheticModelError(name, syntheticModelNames);
     const spec: SyntheticModelSpec = syntheticModels[name];
     const sourceDir = await ensureLlamaSource();
-    const tokenizerFiles = "kind" in spec && spec.kind === "bert" ? [bertVocabFile] : [llama3VocabFile, llama3ChatTemplateFile];
+    const tokenizerFiles = "kind" in spec && spec.kind === "bert" ? [bertVocabFile]
+        : "kind" in spec && spec.family === "deepseek-r1" ? [llama3VocabFile, llama3ChatTemplateFile, deepSeekR1ChatTemplateFile]
+        : [llama3VocabFile, llama3ChatTemplateFile];
     const key = await syntheticModelKey(spec, tokenizerFiles.map((file) => path.join(sourceDir, file)));
     const modelPath = path.join(syntheticModelsDir, `${name}.${key}.gguf`);
     if (await pathExists(modelPath)) return modelPath;
@@ -33,7 +36,9 @@ export async function ensureSyntheticModel(name: SyntheticModelName): Promise<st
             const pooling = spec.poolingType === undefined ? {} : { poolingType: spec.poolingType };
             await generateSyntheticModel(spec.shape, spec.quant, tempPath, { seed: spec.seed, ...pooling });
         } else if (spec.kind === "bert") await generateSyntheticBert(tempPath, { seed: spec.seed, head: spec.head, shape: spec.shape });
-        else await generateScriptedChatModel(spec.answer, tempPath);
+        else await generateScriptedChatModel(spec.answer, tempPath, {
+            ...(spec.family ? { family: spec.family } : {}), ...(spec.sampling ? { sampling: spec.sampling } : {})
+        });
         await fs.rename(tempPath, modelPath);
     } finally {
         await fs.rm(tempPath, { force: true });

@@ -140,3 +140,25 @@ describe("HybridRetriever", () => {
         expect(results.map((result) => result.documentName)).not.toContain("manual.pdf");
     });
 });
+
+describe("HybridRetriever limited to some documents", () => {
+    const idOf = (name: string) => store.listDocuments().find((document) => document.displayName === name)!.id;
+
+    it("searches only the chosen documents by keywords and by meaning, filling the limit from them", async () => {
+        const manual = idOf("manual.pdf");
+        const results = await retriever().retrieve("bake bread car oil", { limit: 5, documentIds: [manual] });
+        expect(results.length).toBeGreaterThan(1);
+        expect(new Set(results.map((result) => result.documentName))).toEqual(new Set(["manual.pdf"]));
+        // The passage that shares no word with the question is still found inside the scope, by meaning.
+        const byMeaning = await retriever().retrieve("automobile lubricant", { documentIds: [manual] });
+        expect(byMeaning[0]).toMatchObject({ documentName: "manual.pdf", page: 4 });
+    });
+
+    it("finds nothing outside the chosen documents, and nothing at all for an empty choice", async () => {
+        expect(await retriever().retrieve("bake the bread", { documentIds: [idOf("travel.html")] }))
+            .not.toContainEqual(expect.objectContaining({ documentName: "recipes.txt" }));
+        expect(await retriever().retrieve("bake the bread", { documentIds: [] })).toEqual([]);
+        expect(store.keywordSearch("\"bread\"", 5, { documentIds: [idOf("recipes.txt")] })).toHaveLength(1);
+        expect(store.keywordSearch("\"bread\"", 5, { documentIds: [idOf("cv.docx")] })).toEqual([]);
+    });
+});

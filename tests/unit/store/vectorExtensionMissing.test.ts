@@ -26,8 +26,8 @@ describe("a database without sqlite-vec (missing extension)", () => {
         expect(vectorExtensionProblem(db)).toContain("/nonexistent/app.asar.unpacked/vec0.so");
         const chats = new ChatRepository(db);
         const chat = chats.create("Still works");
-        chats.addMessage(chat.id, "user", "hello", "done");
-        expect(chats.messages(chat.id).map((m) => m.content)).toEqual(["hello"]);
+        chats.messages.add(chat.id, "user", "hello", "done", null);
+        expect(chats.messages.all(chat.id).map((m) => m.content)).toEqual(["hello"]);
         db.close();
     });
 

@@ -1,0 +1,3 @@
+export { effectiveSampling, type SamplingLayers } from "./effectiveSampling.js";
+export { modelSampling } from "./modelSampling.js";
+export { toEngineSampling } from "./toEngineSampling.js";

@@ -1,0 +1,2 @@
+export { copyText } from "./copyText.js";
+export { saveTextFile } from "./saveTextFile.js";

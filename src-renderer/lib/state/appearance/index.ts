@@ -1,0 +1,1 @@
+export { ThemeState, type ThemeChoice } from "./ThemeState.svelte.js";
