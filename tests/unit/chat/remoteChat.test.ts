@@ -45,7 +45,7 @@ async function fakeServer(replies: Reply[]): Promise<{ baseUrl: string; bodies: 
 /** A chat service with no model loaded here, answering through the remote engine. */
 function remoteChats(baseUrl: string) {
     const db = openDatabase(":memory:");
-    const engine = new Engine({ gpu: false });
+    const engine = new Engine({ gpu: false, contextSize: 2048 });
     const done: Events["chat.done"][] = [];
     const tokens: Events["chat.token"][] = [];
     const events = {
