@@ -61,7 +61,6 @@ export class ChatService {
         this.#generator = new ChatGenerator(chats.messages, engine, events, {
             ...(options.answerer ? { answerer: options.answerer } : {}),
             ...(options.turns ? { turns: options.turns } : {}),
-            ...(options.remote ? { remote: options.remote } : {}),
             describe: (chatId, messageId) => this.#describe(chatId, messageId)
         });
     }
@@ -203,11 +202,12 @@ export class ChatService {
     /** Stores the streaming answer after `question` and starts generating it from `earlier` (the branch before the question). */
     /** `collectionIds`: library questions search only those collections (with any documents attached to the chat). */
     #answer(chatId: string, question: StoredMessage, earlier: readonly StoredMessage[], mode: ChatMode, collectionIds?: readonly string[]): SendResult {
+        // A server's model file is not here to recommend sampling: the chat's and Settings' values (or Locus's) go to it.
+        const remote = this.#remote();
+        const loaded = remote == null ? this.engine.requireLoaded() : null;
         const assistant = this.chats.messages.add(chatId, "assistant", "", "streaming", question.id);
         const settings = this.chats.settings(chatId)!;
         const defaults = this.#defaults();
-        // A server's model file is not here to recommend sampling: the chat's and Settings' values (or Locus's) go to it.
-        const loaded = this.#remote() == null ? this.engine.requireLoaded() : null;
         const model = loaded == null ? {} : modelSampling(loaded.model.fileInfo.metadata);
         const layers = { chat: settings.sampling, settings: defaults.sampling, model, maxTokens: this.options.maxAnswerTokens };
         // Library answers keep Locus's grounding instructions; a chat's own prompt is added after them.
@@ -219,7 +219,7 @@ export class ChatService {
             sampling: effectiveSampling(mode, layers), scope: {
                 ...(collectionIds?.length ? { collectionIds } : {}), ...(settings.documentIds.length > 0 ? { documentIds: settings.documentIds } : {})
             },
-            discourageThinking: defaults.discourageThinking
+            discourageThinking: defaults.discourageThinking, remote
         });
         this.#changed();
         return { userMessageId: question.id, assistantMessageId: assistant.id, chat: this.get(chatId) };

@@ -38,6 +38,8 @@ export type AnswerRequest = {
     scope: LibraryScope;
     /** Ask a thinking model to answer without thinking. */
     discourageThinking: boolean;
+    /** The remote engine (an OpenAI-compatible server) that answers; null: the model on this computer. */
+    remote: TextGenerator | null;
 };
 
 type Generation = { chatId: string; messageId: string; controller: AbortController; done: Promise<void> };
@@ -59,8 +61,6 @@ export class ChatGenerator {
             describe: (chatId: string, messageId: string) => ChatMessage | undefined;
             /** Turns on the model's one sequence, shared with the local API; the app's chat takes the "app" lane. */
             turns?: GenerationTurns;
-            /** The remote engine while the person chose one in Settings → Engine; null: this computer answers. */
-            remote?: () => TextGenerator | null;
         }
     ) {
         engine.onBeforeUnload(() => this.close());
@@ -132,7 +132,7 @@ export class ChatGenerator {
             this.events.emit("chat.token", { chatId, messageId, text, ...(isThought ? { part: "thinking" as const } : {}) });
             if (Date.now() - lastPersist >= PERSIST_INTERVAL_MS) save();
         };
-        const remote = this.options.remote?.() ?? null;
+        const remote = request.remote;
         try {
             const local = remote == null ? this.engine.requireLoaded() : null;
             let prompt = request.question;
