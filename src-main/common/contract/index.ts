@@ -10,3 +10,4 @@ export * from "./setupTypes.js";
 export * from "./settingsTypes.js";
 export * from "./libraryTypes.js";
 export * from "./personalizeTypes.js";
+export * from "./backupTypes.js";

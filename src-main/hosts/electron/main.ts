@@ -4,7 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, shell } from "electron";
 import { IPC_CHANNELS } from "@common/contract/transport.js";
 import { fail } from "@common/contract/result.js";
 import { findStarterModels } from "../../models/starter/findStarterModels.js";
-import { createServices, type Services } from "../../services/createServices.js";
+import type { Services } from "../../services/createServices.js";
+import { openServices } from "./openServices.js";
 import { documentsFromArgv } from "./documentsFromArgv.js";
 import { hardenApp } from "./hardenApp.js";
 import { utilityWorkerProcess } from "./utilityWorkerProcess.js";
@@ -110,9 +111,18 @@ app.whenReady().then(async () => {
     // The platform's folder for the app's data (~/.config/Locus, ~/Library/Application Support/Locus,
     // %APPDATA%\Locus in an installed app); LOCUS_DATA_DIR lets tests and portable installs keep it elsewhere.
     const dataDir = process.env.LOCUS_DATA_DIR ? path.resolve(process.env.LOCUS_DATA_DIR) : app.getPath("userData");
-    services = await createServices({
-        dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess
+    services = await openServices({
+        dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess,
+        // A restore chosen in Settings happens as Locus starts again.
+        restart: () => {
+            app.relaunch();
+            app.quit();
+        }
     });
+    if (services === null) {
+        app.quit();
+        return;
+    }
 
     // Calls are accepted only from our own page in the main frame of our window.
     ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {

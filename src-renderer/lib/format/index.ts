@@ -22,3 +22,4 @@ export {
     describeLossChart, layoutLossChart, lossSeries, maxPlottedPoints, niceTicks, stepDecimals, thinPoints,
     type AxisTicks, type ChartMarker, type ChartTick, type LossChartLayout, type LossPoint, type LossSeries
 } from "./lossChart.js";
+export { describeBackup } from "./describeBackup.js";
