@@ -24,6 +24,11 @@ const CSP = [
 
 /** Closes a socket whose token is wrong; the renderer shows "open the link Locus printed". */
 export const UNAUTHORIZED_CLOSE_CODE = 4401;
+/**
+ * The largest message a page may send: above the largest request the contract accepts (training.start with
+ * 100,000 document ids, about 7 MB). A larger frame closes that socket (1009); the page reconnects.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 /** Closes sockets while the services restart (WebSocket's "try again later"); the renderer reconnects. */
 export const RESTARTING_CLOSE_CODE = 1013;
 
@@ -45,7 +50,7 @@ export class BrowserHost {
         this.token = options.token ?? randomBytes(24).toString("base64url");
         this.#files = new StaticFiles(options.rendererDir);
         this.#server = http.createServer((req, res) => this.#serve(req, res));
-        this.#wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+        this.#wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
         this.#server.on("upgrade", (req, socket, head) => {
             if (!this.#trustedRequest(req) || new URL(req.url ?? "/", "http://x").pathname !== "/ws") {
                 socket.destroy();
@@ -113,6 +118,9 @@ export class BrowserHost {
             ws.close(UNAUTHORIZED_CLOSE_CODE, "Invalid token: open the address Locus printed when it started.");
             return;
         }
+        // A frame over the size limit, or broken framing, is reported here; ws then closes this socket.
+        // Without a listener the error would be thrown, and would take the whole host down.
+        ws.on("error", (error) => console.error(`Locus: closed a connection: ${error.message}`));
         const services = this.#services;
         if (services === null) {
             ws.close(RESTARTING_CLOSE_CODE, "Locus is restarting.");

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { BrowserHost, UNAUTHORIZED_CLOSE_CODE } from "../../../src-main/hosts/browser/BrowserHost.js";
+import { BrowserHost, MAX_MESSAGE_BYTES, UNAUTHORIZED_CLOSE_CODE } from "../../../src-main/hosts/browser/BrowserHost.js";
 import { Dispatcher, type Handlers } from "../../../src-main/ipc/Dispatcher.js";
 import type { Services } from "../../../src-main/services/createServices.js";
 import { EventHub } from "../../../src-main/services/EventHub.js";
@@ -114,5 +114,37 @@ describe("the browser host refuses", () => {
         expect(second.token.length).toBeGreaterThanOrEqual(32);
         expect(await attempt(second.port, `?token=${first.token}`)).toBe(UNAUTHORIZED_CLOSE_CODE);
         expect(await attempt(second.port, `?token=${second.token}`)).toBe("answered");
+    });
+});
+
+describe("the browser host under hostile frames", () => {
+    it("closes only the socket that sent a frame over the size limit (1009), without an uncaught error, and keeps serving", async () => {
+        const { port, token } = await start();
+        const crashes: unknown[] = [];
+        const onCrash = (error: unknown) => crashes.push(error);
+        process.on("uncaughtException", onCrash);
+        try {
+            const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { origin: `http://127.0.0.1:${port}` });
+            await new Promise((resolve) => ws.once("open", resolve));
+            const closed = new Promise<number>((resolve) => ws.once("close", resolve));
+            ws.send(JSON.stringify({ type: "invoke", id: 1, method: "chats.list", args: { text: "a".repeat(MAX_MESSAGE_BYTES + 1) } }));
+            expect(await closed).toBe(1009);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            expect(crashes).toEqual([]);
+            expect(await attempt(port, `?token=${token}`, { origin: `http://127.0.0.1:${port}` })).toBe("answered");
+        } finally {
+            process.off("uncaughtException", onCrash);
+        }
+    });
+
+    it("accepts the largest request the contract allows (100,000 document ids to learn from)", async () => {
+        const { port, token } = await start();
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { origin: `http://127.0.0.1:${port}` });
+        await new Promise((resolve) => ws.once("open", resolve));
+        const answered = new Promise<unknown>((resolve) => ws.once("message", (data) => resolve(JSON.parse(data.toString()))));
+        const documentIds = Array.from({ length: 100_000 }, (_, i) => `${"d".repeat(56)}${String(i).padStart(8, "0")}`);
+        ws.send(JSON.stringify({ type: "invoke", id: 7, method: "chats.list", args: { documentIds, budgetMinutes: 1 } }));
+        expect(await answered).toMatchObject({ type: "result", id: 7 });
+        ws.close();
     });
 });
