@@ -12,3 +12,4 @@ export * from "./libraryTypes.js";
 export * from "./personalizeTypes.js";
 export * from "./chatTypes.js";
 export * from "./advisorTypes.js";
+export * from "./backupTypes.js";

@@ -18,7 +18,8 @@ export const methodNames = [
     "chats.export", "attachments.begin", "attachments.chunk", "attachments.finish", "attachments.cancel",
     "training.status", "training.start", "training.cancel", "training.pairsWithDialog", "training.pairsFromPath",
     "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove",
-    "advisor.status", "advisor.list", "advisor.start", "advisor.cancel", "advisor.apply", "advisor.remove"
+    "advisor.status", "advisor.list", "advisor.start", "advisor.cancel", "advisor.apply", "advisor.remove",
+    "backups.list", "backups.create", "backups.restore"
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof methodNames)[number]>;

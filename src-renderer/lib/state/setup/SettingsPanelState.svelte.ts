@@ -1,3 +1,4 @@
+import { BackupsState } from "./BackupsState.svelte.js";
 import { DocumentLimitsEditor } from "./DocumentLimitsEditor.svelte.js";
 import type { CatalogListing, LocusApi } from "@common/contract";
 import type { FitResult } from "@common/setup/types.js";
@@ -64,6 +65,8 @@ export class SettingsPanelState {
     readonly rerankerPicker: RerankerPicker;
     /** Per-document limits of the parser; applied on their own button. */
     readonly documentLimits: DocumentLimitsEditor;
+    /** Backups of the library; a restore happens as Locus restarts. */
+    readonly backups: BackupsState;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
@@ -84,6 +87,7 @@ export class SettingsPanelState {
         this.embeddingPicker = new EmbeddingModelPicker(settings, models, library);
         this.rerankerPicker = new RerankerPicker(settings, models);
         this.documentLimits = new DocumentLimitsEditor(settings);
+        this.backups = new BackupsState(api);
     }
 
     async show(): Promise<void> {
@@ -98,6 +102,7 @@ export class SettingsPanelState {
             this.embeddingPicker.reset();
             this.rerankerPicker.reset();
             this.documentLimits.reset();
+            void this.backups.load();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.
