@@ -21,6 +21,7 @@ export async function startBrowserHost(options: {
         const timer = setTimeout(() => reject(new Error(`Browser host did not start in time. Output:\n${output}`)), 60_000);
         const onData = (chunk: Buffer) => {
             output += chunk.toString();
+            if (process.env["LOCUS_E2E_HOST_LOG"] === "1") process.stderr.write(chunk);
             const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
             if (match) {
                 clearTimeout(timer);
