@@ -12,7 +12,8 @@ import { chunkParsedDocument } from "./chunkParsedDocument.js";
 import type { ParseProgress } from "./parse/parseSchemas.js";
 import type { ParsedDocument, ParseLimits } from "./parse/types.js";
 import { pageCountOf } from "./pageCountOf.js";
-import { failureReason } from "./failureReason.js";
+import { diskFullReason, failureReason } from "./failureReason.js";
+import { isDiskFull } from "../store/isDiskFull.js";
 import type { DocumentParser, IngestEmbedder } from "./types.js";
 
 /** Tokens kept free below the embedding context: models add special tokens (BOS, [CLS], [SEP]) around the text. */
@@ -38,18 +39,21 @@ export type IndexHooks = {
 export type PreparedDocument =
     | { status: "ready"; chunks: DocumentChunk[]; parsed: ParsedDocument; contentHash: string }
     | { status: "failed"; reason: string }
-    | { status: "stopped" };
+    | { status: "stopped" }
+    | { status: "disk-full"; reason: string };
 
 /**
  * `stopped`: cancelled or removed meanwhile; `retry`: the library's embedding model changed under it;
- * `yielded`: paused for smaller documents, its vectors so far saved.
+ * `yielded`: paused for smaller documents, its vectors so far saved; `disk-full`: nothing more can be
+ * written, the document stays in the queue with the vectors saved so far.
  */
 export type IndexOutcome =
     | { status: "indexed"; chunkCount: number; embedded: number; reused: number }
     | { status: "failed"; reason: string }
     | { status: "stopped" }
     | { status: "retry" }
-    | { status: "yielded"; embedded: number };
+    | { status: "yielded"; embedded: number }
+    | { status: "disk-full"; reason: string };
 
 export type DocumentIndexerOptions = {
     store: LibraryWriter & Pick<LibraryReader, "knownVectors">;
@@ -91,6 +95,7 @@ export class DocumentIndexer {
             return { status: "ready", chunks, parsed, contentHash };
         } catch (error) {
             if (signal.aborted) return { status: "stopped" };
+            if (isDiskFull(error)) return { status: "disk-full", reason: diskFullReason(displayName) };
             return { status: "failed", reason: failureReason(error, displayName, "reading") };
         }
     }
@@ -145,6 +150,7 @@ export class DocumentIndexer {
         } catch (error) {
             if (signal.aborted) return { status: "stopped" };
             if (error instanceof EmbeddingModelMismatchError) return { status: "retry" };
+            if (isDiskFull(error)) return { status: "disk-full", reason: diskFullReason(displayName) };
             return { status: "failed", reason: failureReason(error, displayName, step) };
         }
     }

@@ -14,6 +14,8 @@ export const noEmbeddingModelReason = "Choose an embedding model in Settings to 
 export const largeDocumentChunks = 64;
 /** How often a large document looks for smaller ones waiting. */
 const yieldCheckIntervalMs = 1_000;
+/** After a full disk stopped indexing, how long until it tries again. */
+export const diskFullRetryMs = 60_000;
 
 export type IngestLoopOptions = {
     store: LibraryReader & LibraryWriter;
@@ -28,6 +30,8 @@ export type IngestLoopOptions = {
     now?: () => number;
     /** See `largeDocumentChunks` (tests make it smaller). */
     largeDocumentChunks?: number;
+    /** See `diskFullRetryMs` (tests make it shorter). */
+    diskFullRetryMs?: number;
 };
 
 /** The document being indexed, with the file facts it started from. */
@@ -52,6 +56,8 @@ export class IngestLoop {
     #current: Current | null = null;
     #ahead: Ahead | null = null;
     #disposed = false;
+    /** Set while indexing waits for disk space: the reason stays shown until a run gets past it. */
+    #diskFull: { reason: string; retry: NodeJS.Timeout } | null = null;
 
     constructor(private readonly options: IngestLoopOptions) {
         this.#tracker = new IngestProgressTracker(options.now);
@@ -144,6 +150,7 @@ export class IngestLoop {
 
     async dispose(): Promise<void> {
         this.#disposed = true;
+        if (this.#diskFull !== null) clearTimeout(this.#diskFull.retry);
         this.#abort.abort();
         await this.options.stopParser();
         await this.idle();
@@ -161,7 +168,8 @@ export class IngestLoop {
 
             this.#tracker.startRun();
             // A new run starts afresh: an old "choose an embedding model" must not linger while the model loads.
-            this.#tracker.block(null);
+            // A full disk is still named until a document gets saved.
+            this.#tracker.block(this.#diskFull?.reason ?? null);
             waiting.forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
             this.options.onProgress(false);
             const model = await this.#acquireEmbedder(waiting.length > 0);
@@ -182,6 +190,8 @@ export class IngestLoop {
                     const status = await this.#indexOne(document, model, signal, ahead, following);
                     // Retry: the model changed. Yielded: smaller documents arrived; both list the queue again.
                     if (status === "retry" || status === "yielded") break;
+                    // Every next document would fail the same way: the run stops and tries again later.
+                    if (status === "disk-full") return;
                 }
             } finally {
                 await this.#dropAhead();
@@ -226,7 +236,7 @@ export class IngestLoop {
             this.#tracker.block(needed ? message : null);
             return null;
         }
-        this.#tracker.block(null);
+        this.#tracker.block(this.#diskFull?.reason ?? null);
         if (reindex) {
             this.options.store.listDocuments(["queued"]).forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
             this.options.onDocumentsChanged();
@@ -285,12 +295,38 @@ export class IngestLoop {
         return outcome.status;
     }
 
+    /** The document goes back to the queue (never failed for want of space), and indexing tries again later. */
+    #pauseForDisk(document: LibraryDocument, reason: string): void {
+        try {
+            if (this.options.store.getDocument(document.id) !== undefined) this.options.store.setStatus(document.id, "queued");
+        } catch (error) {
+            // Even that small write did not fit: the next start re-queues a document left in progress.
+            console.error("Locus: could not put the document back in the queue:", error);
+        }
+        this.#tracker.forget(document.id);
+        this.#tracker.block(reason);
+        if (this.#diskFull !== null) clearTimeout(this.#diskFull.retry);
+        const retry = setTimeout(() => this.wake(), this.options.diskFullRetryMs ?? diskFullRetryMs);
+        retry.unref();
+        this.#diskFull = { reason, retry };
+        // Asking again at once would only hit the same full disk.
+        this.#wakeRequested = false;
+    }
+
     #settle(document: LibraryDocument, outcome: IndexOutcome): void {
         const { store } = this.options;
         const exists = store.getDocument(document.id) !== undefined;
+        if (outcome.status !== "disk-full" && outcome.status !== "stopped" && this.#diskFull !== null) {
+            clearTimeout(this.#diskFull.retry);
+            this.#diskFull = null;
+            this.#tracker.block(null);
+        }
         switch (outcome.status) {
             case "indexed":
                 this.#tracker.finish(document.id, "indexed");
+                return;
+            case "disk-full":
+                this.#pauseForDisk(document, outcome.reason);
                 return;
             case "failed":
                 if (!exists) return this.#tracker.forget(document.id);

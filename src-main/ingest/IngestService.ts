@@ -37,6 +37,8 @@ export type IngestServiceOptions = {
     limits?: () => Partial<ParseLimits>;
     /** More new chunks than this make a document large: smaller documents queued meanwhile go first (default 64). */
     largeDocumentChunks?: number;
+    /** How long indexing waits on a full disk before trying again (default a minute; tests make it shorter). */
+    diskFullRetryMs?: number;
 };
 
 /**
@@ -71,6 +73,7 @@ export class IngestService {
             store: this.#store, indexer, embedder: options.embedder, threads: options.threads,
             stopParser: () => this.#stopParser(), ...(options.now ? { now: options.now } : {}),
             ...(options.largeDocumentChunks !== undefined ? { largeDocumentChunks: options.largeDocumentChunks } : {}),
+            ...(options.diskFullRetryMs !== undefined ? { diskFullRetryMs: options.diskFullRetryMs } : {}),
             onProgress: (final) => (final ? this.#progressThrottle.flush() : this.#progressThrottle.request()),
             onDocumentsChanged: () => this.#documentsThrottle.request()
         });

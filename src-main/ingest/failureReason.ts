@@ -11,6 +11,12 @@ const fileErrors: Record<string, (name: string) => string> = {
     EBUSY: (name) => `"${name}" is locked by another app. Close it there, then re-index it.`
 };
 
+/** Why indexing paused on a full disk; the document waits in the queue, and indexing tries again by itself. */
+export function diskFullReason(fileName: string): string {
+    return `Indexing paused: the disk is full, so "${fileName}" could not be saved to the library. Everything indexed before is kept, ` +
+        "and the documents waiting stay in the queue. Free some space on the disk that holds Locus's data folder; indexing carries on by itself within a minute.";
+}
+
 /**
  * The status reason for a document that failed, in words a person can act on. Parser errors and
  * worker timeouts or crashes already say which file and what to do; file-system errors are named

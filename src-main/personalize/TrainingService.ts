@@ -241,12 +241,18 @@ export class TrainingService {
         // A new name every time: node-llama-cpp caches adapters by path.
         const filePath = path.join(this.#options.adaptersDir, `${randomUUID()}.gguf`);
         await fs.rename(result.adapterPath, filePath);
-        const { size } = await fs.stat(filePath);
-        return this.#options.adapters.add({
-            name, filePath, baseModelId: model.id, baseModelName: model.displayName, baseModelFingerprint: fingerprint,
-            documents: data.used, budgetMinutes, steps: stats.steps, tokensTrained: stats.tokens,
-            ...lossBeforeAfter(stats, run.firstTrainLoss), sizeBytes: size
-        });
+        try {
+            const { size } = await fs.stat(filePath);
+            return this.#options.adapters.add({
+                name, filePath, baseModelId: model.id, baseModelName: model.displayName, baseModelFingerprint: fingerprint,
+                documents: data.used, budgetMinutes, steps: stats.steps, tokensTrained: stats.tokens,
+                ...lossBeforeAfter(stats, run.firstTrainLoss), sizeBytes: size
+            });
+        } catch (error) {
+            // Not registered (a full disk refused the row): no adapter file is left that no list shows.
+            await fs.rm(filePath, { force: true });
+            throw error;
+        }
     }
 }
 

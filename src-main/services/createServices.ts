@@ -34,7 +34,8 @@ import { SettingsRepository } from "../settings/SettingsRepository.js";
 import { SettingsService } from "../settings/SettingsService.js";
 import { SetupService } from "../setup/SetupService.js";
 import { ModelRepository } from "../store/ModelRepository.js";
-import { openDatabase } from "../store/openDatabase.js";
+import { BackupService } from "../store/backup/BackupService.js";
+import { openLocusDatabase } from "../store/backup/openLocusDatabase.js";
 import { createLibrary, type Library, type OpenFile } from "./createLibrary.js";
 import type { SpawnWorkerProcess } from "../workers/WorkerProcess.js";
 import { EventHub } from "./EventHub.js";
@@ -70,6 +71,10 @@ export type ServicesOptions = {
     advisor?: Parameters<typeof createAdvisor>[0]["plan"];
     /** The starter models installed with Locus (hosts find them); added to the list and chosen on first start. */
     starterModels?: readonly InstalledStarterModel[];
+    /** Start from this backup of the library ("latest": the newest good one); the current file is kept beside it. */
+    restoreBackup?: string;
+    /** Restarts Locus so a restore chosen in Settings happens at once; without it the person restarts. */
+    restart?: () => void;
 };
 
 export type Services = {
@@ -89,12 +94,19 @@ export type Services = {
     /** Settings → Engine: this computer, or an OpenAI-compatible server. */
     remote: RemoteEngine;
     advisor: AdvisorService;
+    backups: BackupService;
     dispose(): Promise<void>;
 };
 
 /** The composition root: builds every service once, wires them, and disposes them in reverse order. */
 export async function createServices(options: ServicesOptions): Promise<Services> {
-    const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
+    const { db, backups: backupStore, restored } = await openLocusDatabase({
+        dataDir: options.dataDir, ...(options.restoreBackup != null ? { restoreBackup: options.restoreBackup } : {})
+    });
+    if (restored !== null)
+        console.error(`Locus: the library was restored from the backup ${restored.backupId}` +
+            (restored.replacedFile === null ? "." : `; the database it replaced is kept as ${restored.replacedFile}.`));
+    const backups = new BackupService(backupStore, db, { ...(options.restart ? { restart: options.restart } : {}) });
     const events = new EventHub();
     const modelRepository = new ModelRepository(db);
     const settingsRepository = new SettingsRepository(db);
@@ -321,7 +333,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
             modelsChanged();
             return run;
         },
-        "advisor.remove": ({ runId }) => advisor.remove(runId)
+        "advisor.remove": ({ runId }) => advisor.remove(runId),
+        "backups.list": () => backups.list(),
+        "backups.create": () => backups.backUpNow(),
+        "backups.restore": ({ backupId }) => backups.restore(backupId)
     }, { refuse });
 
     // Offering reads each model's header through the runtime: without it there is nothing to offer them to.
@@ -333,6 +348,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     await personalize.start();
     // The API starts only if the person turned it on; a taken port is reported in its status, not fatal.
     await api.service.start();
+    backups.start();
     // The chat model in use when Locus last ran (or the starter model on a first start) loads in the background.
     const chatModelId = settings.get().chatModelId;
     if (chatModelId != null && modelRepository.get(chatModelId) != null && engine.status.state === "idle")
@@ -341,8 +357,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     void downloads.restore().catch((error: unknown) => console.error("Locus: could not resume downloads:", error));
 
     return {
-        dispatcher, events, engine, chats, models, library, setup, settings, personalize, advisor, api: api.service, turns, remote,
+        dispatcher, events, engine, chats, models, library, setup, settings, personalize, advisor, backups, api: api.service, turns, remote,
         async dispose() {
+            await backups.dispose();
             await api.service.dispose();
             api.local.dispose();
             await advisor.dispose();

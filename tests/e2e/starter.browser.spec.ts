@@ -38,8 +38,8 @@ test("a new user with nothing downloaded adds a folder and gets a right, cited a
 
     // Both starter models are in the list; the chat model is loaded, the embedding model chosen.
     const items = page.getByTestId("model-list-item");
-    await expect(items.filter({ hasText: "SmolLM2 135M Instruct (starter)" })).toHaveCount(1);
-    await expect(items.filter({ hasText: "all-MiniLM-L6-v2 (starter)" })).toHaveCount(1);
+    await expect(items.filter({ has: page.locator('[title="SmolLM2 135M Instruct (starter)"]') })).toHaveCount(1);
+    await expect(items.filter({ has: page.locator('[title="all-MiniLM-L6-v2 (starter)"]') })).toHaveCount(1);
     await expect(page.getByTestId("engine-status")).toHaveAttribute("data-state", "ready", { timeout: 60_000 });
 
     await page.getByTestId("library-open").click();

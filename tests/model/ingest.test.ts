@@ -82,9 +82,9 @@ describe("ingesting real files with the parser process and an embedding model", 
         const byName = documentsByName(store);
         for (const name of ["guide.md", "notes-utf16.txt", "page.html", "report.pdf"])
             expect(byName[name], name).toMatchObject({ status: "indexed", statusReason: null });
-        expect(byName["scanned.pdf"]).toMatchObject({ status: "failed", statusReason: expect.stringMatching(/scanned.*no text/) });
+        expect(byName["scanned.pdf"]).toMatchObject({ status: "failed", statusReason: expect.stringMatching(/scanned.*text recognition found no words/) });
         expect(byName["corrupt.pdf"]).toMatchObject({ status: "failed", statusReason: expect.stringMatching(/"corrupt\.pdf" could not be read as a PDF/) });
-        expect(byName["data.xyz"]).toMatchObject({ status: "failed", statusReason: expect.stringMatching(/"data\.xyz" is a PNG image/) });
+        expect(byName["data.xyz"]).toMatchObject({ status: "failed", statusReason: expect.stringMatching(/"data\.xyz" is a picture in which text recognition found no words/) });
         expect(ingest.progress()).toMatchObject({ running: false, filesDone: 7, filesTotal: 7, filesFailed: 3 });
 
         // What a citation needs is in place: pages for the PDF, headings for Markdown and HTML, decoded UTF-16.

@@ -4,6 +4,7 @@ import { documentText } from "../../personalize/documentText.js";
 import { hashString } from "../../trainer/data/seededRandom.js";
 import type { TrainingDocument } from "../../trainer/types.js";
 import { buildProbeSet, type ProbeSet } from "../probes/buildProbeSet.js";
+import { tiePoints } from "../recommend/chooseConfig.js";
 import { successiveHalving } from "../search/successiveHalving.js";
 import { ProbeScorer } from "../score/ProbeScorer.js";
 import { checkGeneration } from "./checkGeneration.js";
@@ -104,7 +105,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
         try {
             const bestWithoutLearning = Math.max(...configs.map((config) => config.quality.points));
             const halving = await successiveHalving({
-                arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality,
+                arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality, mustBeatWithoutLearningBy: tiePoints,
                 ...(plan.mode === "sweep" ? { eta: 1, minSurvivors: arms.length, margin: Number.POSITIVE_INFINITY } : {}),
                 shouldStop: outOfTime,
                 advance: async (arm, index) => {

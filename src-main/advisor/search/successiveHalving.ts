@@ -13,6 +13,12 @@ export type HalvingOptions<Arm> = {
     minSurvivors?: number;
     /** Points an arm may be below the best and still be worth finding (the Advisor's tolerance). */
     margin?: number;
+    /**
+     * Points by which learning must beat `bestWithoutLearning` to be chosen at all (the recommendation
+     * prefers the cheaper setup within this tie): an arm whose optimistic projection cannot get past it
+     * could never be recommended, so it stops. Default 0 (off).
+     */
+    mustBeatWithoutLearningBy?: number;
     /** Stops early (a cancel, or the time budget); what was measured so far stands. */
     shouldStop?: () => boolean;
 };
@@ -29,7 +35,8 @@ export type HalvingResult<Arm> = {
  * Successive halving with learning time as the resource: every arm learns for the first rung, then only
  * the best third (never fewer than two) go on to the next, and so on. An arm is also dropped when even an
  * optimistic straight-line extension of its learning curve to the full budget stays more than `margin`
- * points below the best quality seen (learning curves flatten, so the straight line overestimates). The
+ * points below the best quality seen (learning curves flatten, so the straight line overestimates), or
+ * cannot get past the best quality without learning by the recommendation's tie, when one is given. The
  * points measured along the way are the quality-vs-learning-time curves the person sees.
  */
 export async function successiveHalving<Arm>(options: HalvingOptions<Arm>): Promise<HalvingResult<Arm>> {
@@ -37,6 +44,7 @@ export async function successiveHalving<Arm>(options: HalvingOptions<Arm>): Prom
     const eta = options.eta ?? 3;
     const minSurvivors = options.minSurvivors ?? 2;
     const margin = options.margin ?? 2;
+    const threshold = options.bestWithoutLearning + (options.mustBeatWithoutLearningBy ?? 0);
     const curves = new Map<Arm, number[]>();
     const pruned: HalvingResult<Arm>["pruned"] = [];
     const full = rungs.at(-1) ?? 0;
@@ -59,7 +67,7 @@ export async function successiveHalving<Arm>(options: HalvingOptions<Arm>): Prom
             const before = index === 0 ? baseline(arm) : curve[index - 1]!;
             const slope = Math.max(0, (now - before) / Math.max(seconds - previousSeconds, 1e-9));
             const projected = now + slope * (full - seconds);
-            if (projected >= best - margin) return true;
+            if (projected >= best - margin && (options.mustBeatWithoutLearningBy === undefined || projected > threshold)) return true;
             pruned.push({ arm, afterRung: index, reason: "cannot catch up" });
             return false;
         });

@@ -13,3 +13,4 @@ export * from "./personalizeTypes.js";
 export * from "./apiTypes.js";
 export * from "./chatTypes.js";
 export * from "./advisorTypes.js";
+export * from "./backupTypes.js";

@@ -20,7 +20,8 @@ export const methodNames = [
     "adapters.list", "adapters.activate", "adapters.deactivate", "adapters.setScale", "adapters.rename", "adapters.remove",
     "api.status", "api.configure", "api.rotateToken",
     "remote.get", "remote.configure", "remote.check",
-    "advisor.status", "advisor.list", "advisor.start", "advisor.cancel", "advisor.apply", "advisor.remove"
+    "advisor.status", "advisor.list", "advisor.start", "advisor.cancel", "advisor.apply", "advisor.remove",
+    "backups.list", "backups.create", "backups.restore"
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof methodNames)[number]>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FitResult, HardwareProfile, Recommendation } from "../setup/types.js";
 import type { ApiStatus, RemoteEngineCheck, RemoteEngineInfo } from "./apiTypes.js";
 import type { AdvisorRunInfo } from "./advisorTypes.js";
+import type { BackupInfo, RestoreOutcome } from "./backupTypes.js";
 import type { AdapterInfo, QaPairsInfo, TrainingRunInfo } from "./personalizeTypes.js";
 import type { CollectionInfo, IngestProgress, LibraryDocumentInfo, SourcePassage } from "./libraryTypes.js";
 import { documentLimitBounds, ocrLanguageChoices, type OcrLanguageCode, type Settings } from "./settingsTypes.js";
@@ -216,7 +217,14 @@ export const methods = {
     "advisor.cancel": method<AdvisorRunInfo | null>()(none),
     /** Puts a run's recommendation into effect: model, compression, learning method and adapter. */
     "advisor.apply": method<AdvisorRunInfo>()(z.strictObject({ runId: id })),
-    "advisor.remove": method<AdvisorRunInfo[]>()(z.strictObject({ runId: id }))
+    "advisor.remove": method<AdvisorRunInfo[]>()(z.strictObject({ runId: id })),
+
+    /** The copies of the library database kept in the data folder, newest first. */
+    "backups.list": method<BackupInfo[]>()(none),
+    /** Backs up the library now (SQLite's online backup; Locus keeps working meanwhile). */
+    "backups.create": method<BackupInfo>()(none),
+    /** Replaces the library with this backup as Locus restarts; the library as it is now is backed up first. */
+    "backups.restore": method<RestoreOutcome>()(z.strictObject({ backupId: id }))
 } as const;
 
 export type Methods = typeof methods;

@@ -24,6 +24,13 @@ const CSP = [
 
 /** Closes a socket whose token is wrong; the renderer shows "open the link Locus printed". */
 export const UNAUTHORIZED_CLOSE_CODE = 4401;
+/**
+ * The largest message a page may send: above the largest request the contract accepts (training.start with
+ * 100,000 document ids, about 7 MB). A larger frame closes that socket (1009); the page reconnects.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** Closes sockets while the services restart (WebSocket's "try again later"); the renderer reconnects. */
+export const RESTARTING_CLOSE_CODE = 1013;
 
 /**
  * The services in plain Node for machines without Electron: serves the built renderer on loopback
@@ -35,12 +42,15 @@ export class BrowserHost {
     readonly #wss: WebSocketServer;
     readonly #files: StaticFiles;
     #port = 0;
+    /** null while the services restart (a restore from Settings): sockets are told to come back. */
+    #services: Services | null;
 
     constructor(private readonly options: BrowserHostOptions) {
+        this.#services = options.services;
         this.token = options.token ?? randomBytes(24).toString("base64url");
         this.#files = new StaticFiles(options.rendererDir);
         this.#server = http.createServer((req, res) => this.#serve(req, res));
-        this.#wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+        this.#wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
         this.#server.on("upgrade", (req, socket, head) => {
             if (!this.#trustedRequest(req) || new URL(req.url ?? "/", "http://x").pathname !== "/ws") {
                 socket.destroy();
@@ -58,6 +68,15 @@ export class BrowserHost {
         });
         this.#port = (this.#server.address() as AddressInfo).port;
         return `http://127.0.0.1:${this.#port}/#token=${this.token}`;
+    }
+
+    /**
+     * Swaps in services rebuilt on the same data folder (after a restore): every socket is closed and the
+     * pages reconnect, with the same token, to the new services. `null` while they are being built.
+     */
+    replaceServices(services: Services | null): void {
+        this.#services = services;
+        for (const client of this.#wss.clients) client.close(RESTARTING_CLOSE_CODE, "Locus is restarting.");
     }
 
     async close(): Promise<void> {
@@ -99,15 +118,23 @@ export class BrowserHost {
             ws.close(UNAUTHORIZED_CLOSE_CODE, "Invalid token: open the address Locus printed when it started.");
             return;
         }
+        // A frame over the size limit, or broken framing, is reported here; ws then closes this socket.
+        // Without a listener the error would be thrown, and would take the whole host down.
+        ws.on("error", (error) => console.error(`Locus: closed a connection: ${error.message}`));
+        const services = this.#services;
+        if (services === null) {
+            ws.close(RESTARTING_CLOSE_CODE, "Locus is restarting.");
+            return;
+        }
         const send = (message: WireResponse) => {
             if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
         };
-        const unsubscribe = this.options.services.events.subscribe((message) => send({ type: "event", ...message }));
+        const unsubscribe = services.events.subscribe((message) => send({ type: "event", ...message }));
         ws.on("close", unsubscribe);
         ws.on("message", async (data) => {
             const request = parseRequest(data.toString());
             if (request == null) return;
-            send({ type: "result", id: request.id, result: await this.options.services.dispatcher.dispatch(request.method, request.args) });
+            send({ type: "result", id: request.id, result: await services.dispatcher.dispatch(request.method, request.args) });
         });
     }
 }

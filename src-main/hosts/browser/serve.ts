@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { simulatedMachines } from "../../hardware/simulatedMachines.js";
 import { findStarterModels } from "../../models/starter/findStarterModels.js";
-import { createServices } from "../../services/createServices.js";
+import { createServices, type Services, type ServicesOptions } from "../../services/createServices.js";
+import { DatabaseDamagedError } from "../../store/backup/DatabaseDamagedError.js";
 import { defaultDataDir } from "../../services/defaultDataDir.js";
 import { BrowserHost } from "./BrowserHost.js";
 import { findRendererDir } from "./findRendererDir.js";
@@ -14,14 +15,16 @@ Starts Locus in plain Node and serves the app to your browser on 127.0.0.1 only.
   --data DIR     where Locus keeps its database (or set LOCUS_DATA_DIR)
   --threads N    llama.cpp threads (default: all CPU math cores; never more)
   --context N    chat context size in tokens (default 4096)
-  --simulate-hardware NAME  show the setup wizard a made-up machine (${Object.keys(simulatedMachines).join(", ")})`;
+  --simulate-hardware NAME  show the setup wizard a made-up machine (${Object.keys(simulatedMachines).join(", ")})
+  --restore-backup ID  start from a backup of the library ("latest": the newest good one); the current file is kept`;
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
             model: { type: "string" }, port: { type: "string" }, data: { type: "string" },
             threads: { type: "string" }, context: { type: "string" }, token: { type: "string" },
-            cpu: { type: "boolean" }, help: { type: "boolean", short: "h" }, "simulate-hardware": { type: "string" }
+            cpu: { type: "boolean" }, help: { type: "boolean", short: "h" }, "simulate-hardware": { type: "string" },
+            "restore-backup": { type: "string" }
         }
     });
     if (values.help) {
@@ -31,8 +34,26 @@ async function main(): Promise<void> {
     const simulated = values["simulate-hardware"];
     if (simulated != null && !Object.hasOwn(simulatedMachines, simulated))
         throw new Error(`--simulate-hardware must be one of: ${Object.keys(simulatedMachines).join(", ")}.`);
-    const services = await createServices({
-        dataDir: values.data ?? defaultDataDir(),
+    const dataDir = values.data ?? defaultDataDir();
+    let host: BrowserHost | null = null;
+    // A restore chosen in Settings happens as the services start: they are rebuilt here, behind the same address.
+    const restart = (): void => {
+        const current = services;
+        host?.replaceServices(null);
+        void current.dispose()
+            .then(() => createServices(options))
+            .then((next) => {
+                services = next;
+                host?.replaceServices(next);
+                console.log("Locus restarted with the restored library.");
+            })
+            .catch((error: unknown) => {
+                console.error(`Locus could not restart: ${describe(error)}`);
+                process.exit(1);
+            });
+    };
+    const options: ServicesOptions = {
+        dataDir, restart,
         host: "browser",
         starterModels: findStarterModels(),
         ...(simulated != null ? { simulatedHardware: simulatedMachines[simulated as keyof typeof simulatedMachines] } : {}),
@@ -41,8 +62,9 @@ async function main(): Promise<void> {
             ...(values.context ? { contextSize: positive(values.context, "--context") } : {}),
             ...(values.cpu || process.env.LOCUS_GPU === "false" ? { gpu: false as const } : {})
         }
-    });
-    const host = new BrowserHost({
+    };
+    let services: Services = await createServices({ ...options, ...(values["restore-backup"] ? { restoreBackup: values["restore-backup"] } : {}) });
+    host = new BrowserHost({
         services, rendererDir: findRendererDir(import.meta.url),
         port: values.port ? Number(values.port) : 0, ...(values.token ? { token: values.token } : {})
     });
@@ -50,7 +72,7 @@ async function main(): Promise<void> {
     console.log(`Locus is running. Open this address in your browser:\n\n  ${url}\n`);
 
     const shutdown = async () => {
-        await host.close();
+        await host?.close();
         await services.dispose();
         process.exit(0);
     };
@@ -74,7 +96,13 @@ function positive(value: string, flag: string): number {
     return n;
 }
 
+function describe(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
 main().catch((error: unknown) => {
-    console.error(`Locus could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Locus could not start: ${describe(error)}`);
+    if (error instanceof DatabaseDamagedError && error.latestGood !== null)
+        console.error(`\nTo start from that backup, run:\n\n  npm run serve -- ${[...process.argv.slice(2), "--restore-backup", error.latestGood.id].join(" ")}\n`);
     process.exit(1);
 });

@@ -13,7 +13,7 @@ import { LibraryStore } from "../../store/library/LibraryStore.js";
 import { ModelRepository } from "../../store/ModelRepository.js";
 import { RerankerProvider } from "../../engine/RerankerProvider.js";
 import { findStarterModels } from "../../models/starter/findStarterModels.js";
-import { openDatabase } from "../../store/openDatabase.js";
+import { openLocusDatabase } from "../../store/backup/openLocusDatabase.js";
 
 export type CliServicesOptions = {
     /** The same folder the app uses (see services/defaultDataDir.ts). */
@@ -59,7 +59,8 @@ export type CliServices = {
  * `locus ingest` indexes, the app shows, and the other way round.
  */
 export async function createCliServices(options: CliServicesOptions): Promise<CliServices> {
-    const db = openDatabase(path.join(options.dataDir, "locus.sqlite"));
+    // As the app opens it: a backup before a migration, and a damaged file reported with its latest good backup.
+    const { db } = await openLocusDatabase({ dataDir: options.dataDir });
     try {
         const settings = new SettingsRepository(db).read();
         const models = new ModelRepository(db);

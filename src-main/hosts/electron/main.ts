@@ -2,14 +2,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { app, BrowserWindow, dialog, ipcMain, shell } from "electron";
 import { IPC_CHANNELS } from "@common/contract/transport.js";
-import { fail } from "@common/contract/result.js";
 import { findStarterModels } from "../../models/starter/findStarterModels.js";
-import { createServices, type Services } from "../../services/createServices.js";
+import type { Services } from "../../services/createServices.js";
+import { openServices } from "./openServices.js";
 import { documentsFromArgv } from "./documentsFromArgv.js";
 import { hardenApp } from "./hardenApp.js";
 import { SafeStorageSecretStore } from "./SafeStorageSecretStore.js";
 import { utilityWorkerProcess } from "./utilityWorkerProcess.js";
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from "./registerAppProtocol.js";
+import { registerAppScheme, serveRenderer } from "./registerAppProtocol.js";
+import { handleIpcInvoke } from "./handleIpcInvoke.js";
+import { APP_ORIGIN } from "./appOrigin.js";
+import { windowOptions } from "./windowOptions.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let services: Services | null = null;
@@ -27,14 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 registerAppScheme();
 
 function createWindow(): BrowserWindow {
-    const win = new BrowserWindow({
-        width: 1200, height: 800, minWidth: 720, minHeight: 480, show: false, title: "Locus",
-        webPreferences: {
-            preload: path.join(here, "../preload/index.cjs"),
-            sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true,
-            spellcheck: false, webviewTag: false
-        }
-    });
+    const win = new BrowserWindow(windowOptions(path.join(here, "../preload/index.cjs")));
     win.once("ready-to-show", () => win.show());
     void win.loadURL(`${APP_ORIGIN}/index.html`);
     return win;
@@ -106,23 +102,31 @@ app.on("second-instance", (_event, argv, workingDirectory) => {
 });
 
 app.whenReady().then(async () => {
-    hardenApp(APP_ORIGIN);
+    hardenApp();
     serveRenderer(path.join(here, "../renderer"));
     // The platform's folder for the app's data (~/.config/Locus, ~/Library/Application Support/Locus,
     // %APPDATA%\Locus in an installed app); LOCUS_DATA_DIR lets tests and portable installs keep it elsewhere.
     const dataDir = process.env.LOCUS_DATA_DIR ? path.resolve(process.env.LOCUS_DATA_DIR) : app.getPath("userData");
-    services = await createServices({
+    services = await openServices({
         dataDir, host: "electron", starterModels: findStarterModels(), pickModelFile, pickDocuments, pickPairsFile, openFile, spawnWorker: utilityWorkerProcess,
         // Remote servers' API keys are encrypted by the operating system's secret storage.
-        secrets: new SafeStorageSecretStore(path.join(dataDir, "secrets"))
+        secrets: new SafeStorageSecretStore(path.join(dataDir, "secrets")),
+        // A restore chosen in Settings happens as Locus starts again.
+        restart: () => {
+            app.relaunch();
+            app.quit();
+        }
     });
+    if (services === null) {
+        app.quit();
+        return;
+    }
 
     // Calls are accepted only from our own page in the main frame of our window.
     ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, args: unknown) => {
         const frame = event.senderFrame;
-        if (services == null || frame == null || frame !== event.sender.mainFrame || !frame.url.startsWith(APP_ORIGIN))
-            return fail({ kind: "forbidden", message: "Request refused: it did not come from the Locus window." });
-        return services.dispatcher.dispatch(method, args);
+        const sender = { frameUrl: frame?.url ?? null, isMainFrame: frame != null && frame === event.sender.mainFrame };
+        return handleIpcInvoke(services?.dispatcher ?? null, sender, method, args);
     });
     services.events.subscribe((message) => window?.webContents.send(IPC_CHANNELS.event, message));
 

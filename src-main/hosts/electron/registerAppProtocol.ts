@@ -2,14 +2,8 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { protocol } from "electron";
 import { StaticFiles } from "../browser/StaticFiles.js";
-
-export const APP_SCHEME = "locus";
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
-
-const CSP = [
-    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-    "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"
-].join("; ");
+import { APP_CSP } from "./appCsp.js";
+import { APP_SCHEME } from "./appOrigin.js";
 
 /** Must run before the app is ready: the renderer's origin is a privileged, secure custom scheme. */
 export function registerAppScheme(): void {
@@ -27,7 +21,7 @@ export function serveRenderer(rendererDir: string): void {
         if (found == null) return new Response("Not found", { status: 404 });
         const body = Readable.toWeb(fs.createReadStream(found.file)) as ReadableStream;
         return new Response(body, {
-            headers: { "content-type": found.contentType, "content-security-policy": CSP, "x-content-type-options": "nosniff" }
+            headers: { "content-type": found.contentType, "content-security-policy": APP_CSP, "x-content-type-options": "nosniff" }
         });
     });
 }

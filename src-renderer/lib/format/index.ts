@@ -27,3 +27,4 @@ export { advisorSeries, describeAdvisorChart, layoutAdvisorChart, type AdvisorCh
 export {
     describeAdvisorState, describeConfig, describeMethod, formatLearningTime, formatQuality, formatRunDate, isAdvisorActive, rankedConfigs
 } from "./describeAdvisor.js";
+export { describeBackup } from "./describeBackup.js";

@@ -21,6 +21,7 @@ export async function startBrowserHost(options: {
         const timer = setTimeout(() => reject(new Error(`Browser host did not start in time. Output:\n${output}`)), 60_000);
         const onData = (chunk: Buffer) => {
             output += chunk.toString();
+            if (process.env["LOCUS_E2E_HOST_LOG"] === "1") process.stderr.write(chunk);
             const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
             if (match) {
                 clearTimeout(timer);
@@ -31,7 +32,18 @@ export async function startBrowserHost(options: {
         child.stderr!.on("data", onData);
         child.once("exit", (code) => reject(new Error(`Browser host exited (${code}) before listening. Output:\n${output}`)));
     });
-    return { url, origin: new URL(url).origin, stop: () => stop(child) };
+    // A host that dies during a test is said at once, with what it printed: the page only shows "reconnecting".
+    let stopping = false;
+    child.once("exit", (code, signal) => {
+        if (!stopping) console.error(`The browser host exited during the test (${String(code ?? signal)}). Its output:\n${output.slice(-20_000)}`);
+    });
+    return {
+        url, origin: new URL(url).origin,
+        stop: () => {
+            stopping = true;
+            return stop(child);
+        }
+    };
 }
 
 function stop(child: ChildProcess): Promise<void> {

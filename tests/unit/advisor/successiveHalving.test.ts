@@ -47,6 +47,23 @@ describe("successiveHalving", () => {
         expect(result.pruned.every((p) => p.reason === "cannot catch up" && p.afterRung === 0)).toBe(true);
     });
 
+    it("with the recommendation's tie given, stops arms that learning leaves level with the best setup without learning, and keeps one that could pass it", async () => {
+        // Learning adds about nothing on top of searching (the starter model's case): level arms stop after the first rung.
+        const level = landscape(4, 5).map((arm) => ({ ...arm, start: 7, ceiling: 7.2, tau: 100 }));
+        const rising = { name: "rising", start: 7, ceiling: 20, tau: 200 };
+        const reached = new Map<Arm, number>();
+        const result = await successiveHalving({
+            arms: [...level, rising], rungs, baseline: (arm) => arm.start, bestWithoutLearning: 7, mustBeatWithoutLearningBy: 1,
+            advance: async (arm, index) => {
+                reached.set(arm, index);
+                return quality(arm, rungs[index]!);
+            }
+        });
+        for (const arm of level) expect(reached.get(arm)).toBe(0);
+        expect(reached.get(rising)).toBe(rungs.length - 1);
+        expect(result.pruned.filter((p) => p.reason === "cannot catch up")).toHaveLength(level.length);
+    });
+
     it("keeps at least two arms per round while they are close", async () => {
         const arms = landscape(3, 9).map((arm, i) => ({ ...arm, start: 30, ceiling: 60 + i, tau: 200 }));
         const result = await successiveHalving({

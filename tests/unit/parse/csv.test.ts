@@ -1,27 +1,14 @@
 import iconv from "iconv-lite";
-import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CorruptDocumentError } from "../../../src-main/ingest/parse/errors/CorruptDocumentError.js";
 import { DocumentTooLargeError } from "../../../src-main/ingest/parse/errors/DocumentTooLargeError.js";
 import { EmptyDocumentError } from "../../../src-main/ingest/parse/errors/EmptyDocumentError.js";
-import { parseDocumentFile } from "../../../src-main/ingest/parse/parseDocumentFile.js";
 import { maxCellChars } from "../../../src-main/ingest/parse/table/describeRow.js";
 import { defaultParseLimits } from "../../../src-main/ingest/parse/types.js";
-import { makeTempDir } from "./support/tempDir.js";
+import { sampleFiles } from "./support/sampleFiles.js";
 
-let dir: Awaited<ReturnType<typeof makeTempDir>>;
-beforeAll(async () => {
-    dir = await makeTempDir("csv");
-});
-afterAll(async () => {
-    await dir.remove();
-});
-
-async function parseBytes(name: string, bytes: Buffer | string, limits = defaultParseLimits) {
-    const path = dir.file(name);
-    await writeFile(path, bytes);
-    return parseDocumentFile(path, limits);
-}
+const samples = sampleFiles("csv");
+const parseBytes = samples.parse;
 
 describe("CSV tables", () => {
     it("reads each row under its header, in sections named by their row numbers, quoted commas and line breaks kept", async () => {

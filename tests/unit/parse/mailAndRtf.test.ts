@@ -1,25 +1,13 @@
 import iconv from "iconv-lite";
-import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseDocumentFile } from "../../../src-main/ingest/parse/parseDocumentFile.js";
 import { defaultParseLimits } from "../../../src-main/ingest/parse/types.js";
 import { buildDocx, paragraph } from "./support/sampleDocx.js";
 import { buildMail, buildMbox } from "./support/sampleMail.js";
-import { makeTempDir } from "./support/tempDir.js";
+import { sampleFiles } from "./support/sampleFiles.js";
 
-let dir: Awaited<ReturnType<typeof makeTempDir>>;
-beforeAll(async () => {
-    dir = await makeTempDir("mail");
-});
-afterAll(async () => {
-    await dir.remove();
-});
-
-async function parseBytes(name: string, bytes: Buffer | string) {
-    const path = dir.file(name);
-    await writeFile(path, bytes);
-    return parseDocumentFile(path, defaultParseLimits);
-}
+const samples = sampleFiles("mail");
+const parseBytes = samples.parse;
 
 describe("e-mail and RTF", () => {
     it("EML: titled by its subject, opening with sender, recipients, date and subject; a Word attachment indexed under its name, an unreadable one named", async () => {
@@ -65,8 +53,7 @@ describe("e-mail and RTF", () => {
 
     it("MBOX: a large mailbox reports the messages read every 50 (which restarts the parser's time limit)", async () => {
         const messages = Array.from({ length: 120 }, (_, index) => buildMail({ from: "a@example.com", subject: `Note ${String(index)}`, text: `Body ${String(index)}` }));
-        const path = dir.file("big.mbox");
-        await writeFile(path, buildMbox(messages));
+        const path = await samples.write("big.mbox", buildMbox(messages));
         const reports: unknown[] = [];
         const parsed = await parseDocumentFile(path, defaultParseLimits, { reportProgress: (progress) => reports.push(progress) });
         expect(parsed.sections).toHaveLength(120);

@@ -1,23 +1,9 @@
-import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDocumentFile } from "../../../src-main/ingest/parse/parseDocumentFile.js";
-import { defaultParseLimits } from "../../../src-main/ingest/parse/types.js";
+import { describe, expect, it } from "vitest";
 import { buildEpub, buildOpenDocument, buildPptx, buildXlsx, buildZip } from "./support/sampleOffice.js";
-import { makeTempDir } from "./support/tempDir.js";
+import { sampleFiles } from "./support/sampleFiles.js";
 
-let dir: Awaited<ReturnType<typeof makeTempDir>>;
-beforeAll(async () => {
-    dir = await makeTempDir("office");
-});
-afterAll(async () => {
-    await dir.remove();
-});
-
-async function parseBytes(name: string, bytes: Buffer | string) {
-    const path = dir.file(name);
-    await writeFile(path, bytes);
-    return parseDocumentFile(path, defaultParseLimits);
-}
+const samples = sampleFiles("office");
+const parseBytes = samples.parse;
 
 describe("PowerPoint, Excel, OpenDocument and EPUB files", () => {
     it("PPTX: one section per slide in show order, titled by the slide's title, speaker notes apart, slide number as the page", async () => {

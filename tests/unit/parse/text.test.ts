@@ -1,17 +1,6 @@
 import iconv from "iconv-lite";
-import { writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDocumentFile } from "../../../src-main/ingest/parse/parseDocumentFile.js";
-import { defaultParseLimits } from "../../../src-main/ingest/parse/types.js";
-import { makeTempDir } from "./support/tempDir.js";
-
-let dir: Awaited<ReturnType<typeof makeTempDir>>;
-beforeAll(async () => {
-    dir = await makeTempDir("text");
-});
-afterAll(async () => {
-    await dir.remove();
-});
+import { describe, expect, it } from "vitest";
+import { sampleFiles } from "./support/sampleFiles.js";
 
 const sample = "Café crème à la façade.\r\nSecond line — “quoted”.\n\nNaïve Straße, 10 €.\n";
 const expected = [
@@ -19,11 +8,8 @@ const expected = [
     { text: "Naïve Straße, 10 €.", headingPath: [] }
 ];
 
-async function parseBytes(name: string, bytes: Buffer) {
-    const path = dir.file(name);
-    await writeFile(path, bytes);
-    return parseDocumentFile(path, defaultParseLimits);
-}
+const samples = sampleFiles("text");
+const parseBytes = samples.parse;
 
 describe("plain-text parsing", () => {
     it.each([

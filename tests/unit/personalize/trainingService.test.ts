@@ -280,6 +280,34 @@ describe("TrainingService", () => {
         expect(h.limits).toEqual([1, null]);
     });
 
+    it("stops on a full disk with a message saying so, keeping the adapters saved before and leaving no file behind", async () => {
+        const trainer = new FakeTrainer();
+        const h = harness({ trainer });
+        h.service.start({ budgetMinutes: 1 });
+        await h.service.idle();
+        const [kept] = h.adapters.list();
+        expect(kept).toBeDefined();
+
+        trainer.fail = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+        h.service.start({ budgetMinutes: 1 });
+        await h.service.idle();
+        expect(h.service.status()).toMatchObject({ state: "failed", adapterId: null, error: expect.stringMatching(/^The disk is full, so the training run stopped\. Adapters saved before are kept/) });
+        expect(h.adapters.list().map((adapter) => adapter.id)).toEqual([kept!.id]);
+        expect(fs.existsSync(kept!.filePath)).toBe(true);
+        expect(fs.readdirSync(h.adaptersDir).filter((name) => !name.startsWith("."))).toEqual([path.basename(kept!.filePath)]);
+    });
+
+    it("removes the adapter file when a full disk refuses to register it, so no adapter is left unlisted", async () => {
+        const h = harness();
+        h.adapters.add = () => {
+            throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+        };
+        h.service.start({ budgetMinutes: 1 });
+        await h.service.idle();
+        expect(h.service.status()).toMatchObject({ state: "failed", error: expect.stringMatching(/^The disk is full/) });
+        expect(fs.readdirSync(h.adaptersDir).filter((name) => !name.startsWith("."))).toEqual([]);
+    });
+
     it("says what to do when no chat model is chosen or it left the list", () => {
         expect(() => harness({ chatModel: "none" }).service.start({ budgetMinutes: 1 })).toThrow(/Choose a chat model first/);
         expect(() => harness({ chatModel: "missing" }).service.start({ budgetMinutes: 1 })).toThrow(/no longer in the model list/);

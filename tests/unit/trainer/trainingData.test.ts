@@ -19,7 +19,14 @@ describe("splitDocuments", () => {
         expect(validation.every((d) => !trainIds.has(d.id))).toBe(true);
     });
 
-    it("depends on the ids and the seed, not on the order the documents come in", () => {
+    it("gives the same split for the same texts whatever ids they got (a library indexed again)", () => {
+        const texts = Array.from({ length: 12 }, (_, i) => doc(`first-${String(i)}`, 50 + i, i * 1000));
+        const again = texts.map((d, i) => ({ ...d, id: `second-${String(i)}` }));
+        const held = (list: TokenizedDocument[]) => splitDocuments(list, 0.25, 3).validation.map((d) => d.tokens[0]).sort();
+        expect(held(again)).toEqual(held(texts));
+    });
+
+    it("depends on the documents and the seed, not on the order the documents come in", () => {
         const forward = splitDocuments(documents, 0.2, 7).validation.map((d) => d.id).sort();
         const backward = splitDocuments([...documents].reverse(), 0.2, 7).validation.map((d) => d.id).sort();
         expect(backward).toEqual(forward);

@@ -1,3 +1,4 @@
+import { BackupsState } from "./BackupsState.svelte.js";
 import { DocumentLimitsEditor } from "./DocumentLimitsEditor.svelte.js";
 import type { CatalogListing, LocusApi } from "@common/contract";
 import { ApiAccessState } from "../api/ApiAccessState.svelte.js";
@@ -70,6 +71,8 @@ export class SettingsPanelState {
     readonly remoteEngine: RemoteEngineState;
     /** Per-document limits of the parser; applied on their own button. */
     readonly documentLimits: DocumentLimitsEditor;
+    /** Backups of the library; a restore happens as Locus restarts. */
+    readonly backups: BackupsState;
 
     readonly chatModels = $derived(this.catalog.filter((model) => model.kind === "chat"));
     readonly embeddingModels = $derived(this.catalog.filter((model) => model.kind === "embedding"));
@@ -92,6 +95,7 @@ export class SettingsPanelState {
         this.apiAccess = new ApiAccessState(api);
         this.remoteEngine = new RemoteEngineState(api);
         this.documentLimits = new DocumentLimitsEditor(settings);
+        this.backups = new BackupsState(api);
     }
 
     async show(): Promise<void> {
@@ -108,6 +112,7 @@ export class SettingsPanelState {
             void this.apiAccess.load();
             void this.remoteEngine.load();
             this.documentLimits.reset();
+            void this.backups.load();
             const choices = this.#settings.choices ?? (await this.#recommended());
             if (choices) this.#take(choices);
             // The context sizes offered depend on the model's maximum, which comes with the catalog.

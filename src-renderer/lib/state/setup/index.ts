@@ -16,3 +16,4 @@ export {
 } from "./setupChoices.js";
 export { WizardState, type DownloadTarget, type WizardDeps } from "./WizardState.svelte.js";
 export { wizardSteps, wizardStepTitles, type WizardStep } from "./wizardSteps.js";
+export { BackupsState } from "./BackupsState.svelte.js";

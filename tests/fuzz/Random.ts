@@ -1,0 +1,29 @@
+/** A seeded random source (mulberry32): a failing fuzz run is repeated exactly with the same seed. */
+export class Random {
+    #state: number;
+
+    constructor(seed: number) {
+        this.#state = seed >>> 0;
+    }
+
+    next(): number {
+        this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+        let t = this.#state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    }
+
+    int(min: number, max: number): number {
+        return min + Math.floor(this.next() * (max - min + 1));
+    }
+
+    chance(probability: number): boolean {
+        return this.next() < probability;
+    }
+
+    pick<T>(items: readonly T[]): T {
+        if (items.length === 0) throw new Error("nothing to pick from");
+        return items[Math.floor(this.next() * items.length)]!;
+    }
+}
