@@ -1,9 +1,5 @@
-import fs from "node:fs/promises";
-import path from "node:path";
-import { ensureLlamaSource, bundleHeadCommit } from "./ensureLlamaSource.js";
-import { pathExists } from "./pathExists.js";
+import { buildLlamaTarget, type BuildLlamaTargetOptions } from "./buildLlamaTarget.js";
 import { llamaServerBuildDir } from "./repoPaths.js";
-import { runCommand } from "./runCommand.js";
 
 /**
  * CMake options for the reference llama-server, as for llama-bench (native CPU code, ggml's own thread
@@ -26,43 +22,11 @@ const cmakeOptions = [
     "-DLLAMA_USE_PREBUILT_UI=OFF"
 ] as const;
 
-/** Records what the cached binary was built from; a different commit or option set rebuilds. */
-const stampFile = path.join(llamaServerBuildDir, "locus-build-stamp.json");
-
-export type EnsureLlamaServerOptions = {
-    /** Parallel compile jobs; defaults to 2 to match the machines we test on. */
-    jobs?: number,
-    /** Show cmake's output on stderr (a first build takes minutes). */
-    echo?: boolean
-};
-
 /** One build at a time in this process: the model and quality projects' global setups and the tests may all ask. */
 let pending: Promise<string> | null = null;
 
-/**
- * Builds llama-server from the bundled llama.cpp once (cached in .cache/llama-server-build) and returns the
- * binary's path. Only the llama-server target (and what it links) is compiled, with `jobs` parallel jobs.
- */
-export function ensureLlamaServer(options: EnsureLlamaServerOptions = {}): Promise<string> {
-    pending ??= build(options).finally(() => (pending = null));
+/** Builds llama-server from the bundled llama.cpp once (cached in .cache/llama-server-build) and returns the binary's path. */
+export function ensureLlamaServer(options: BuildLlamaTargetOptions = {}): Promise<string> {
+    pending ??= buildLlamaTarget("llama-server", llamaServerBuildDir, cmakeOptions, options).finally(() => (pending = null));
     return pending;
-}
-
-async function build({ jobs = 2, echo = false }: EnsureLlamaServerOptions): Promise<string> {
-    const binary = path.join(llamaServerBuildDir, "bin", process.platform === "win32" ? "llama-server.exe" : "llama-server");
-    const stamp = JSON.stringify({ commit: await bundleHeadCommit(), cmakeOptions });
-    if (await pathExists(binary) && await readText(stampFile) === stamp) return binary;
-
-    const sourceDir = await ensureLlamaSource();
-    await fs.rm(stampFile, { force: true });
-    await runCommand("cmake", ["-S", sourceDir, "-B", llamaServerBuildDir, ...cmakeOptions], { echo });
-    await runCommand("cmake", [
-        "--build", llamaServerBuildDir, "--config", "Release", "--target", "llama-server", "-j", String(jobs)
-    ], { echo });
-    await fs.writeFile(stampFile, stamp);
-    return binary;
-}
-
-async function readText(file: string): Promise<string | undefined> {
-    return fs.readFile(file, "utf8").catch(() => undefined);
 }
