@@ -4,7 +4,7 @@ import { documentText } from "../../personalize/documentText.js";
 import { hashString } from "../../trainer/data/seededRandom.js";
 import type { TrainingDocument } from "../../trainer/types.js";
 import { buildProbeSet, type ProbeSet } from "../probes/buildProbeSet.js";
-import { tiePoints } from "../recommend/chooseConfig.js";
+import { halvingPolicy } from "../search/halvingPolicy.js";
 import { successiveHalving } from "../search/successiveHalving.js";
 import { ProbeScorer } from "../score/ProbeScorer.js";
 import { checkGeneration } from "./checkGeneration.js";
@@ -105,8 +105,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
         try {
             const bestWithoutLearning = Math.max(...configs.map((config) => config.quality.points));
             const halving = await successiveHalving({
-                arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality, mustBeatWithoutLearningBy: tiePoints,
-                ...(plan.mode === "sweep" ? { eta: 1, minSurvivors: arms.length, margin: Number.POSITIVE_INFINITY } : {}),
+                arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality, ...halvingPolicy(plan.mode),
                 shouldStop: outOfTime,
                 advance: async (arm, index) => {
                     report(`Learning ${arm.variant.model.name}${arm.variant.compression === "original" ? "" : ` (${arm.variant.compression})`} on ` +
@@ -119,9 +118,13 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
                     return quality;
                 }
             });
-            for (const { arm, afterRung, reason } of halving.pruned)
-                if (reason === "cannot catch up" && afterRung === 0)
-                    notes.push(`Learning ${arm.variant.model.name} on ${String(Math.round(arm.dataFraction * 100))}% of the documents was stopped after ${formatSeconds(rungs[0]!)}: even at its pace so far it could not come within 2 points of the best result.`);
+            for (const { arm, afterRung, reason } of halving.pruned) {
+                if (afterRung !== 0 || reason === "outranked") continue;
+                const why = reason === "cannot catch up"
+                    ? "even at its pace so far it could not come within 2 points of the best result"
+                    : "even at its pace so far it could not beat the best setup without learning by more than a point, so it would never be recommended";
+                notes.push(`Learning ${arm.variant.model.name} on ${String(Math.round(arm.dataFraction * 100))}% of the documents was stopped after ${formatSeconds(rungs[0]!)}: ${why}.`);
+            }
         } catch (error) {
             if (!(signal?.aborted === true)) throw error;
         } finally {

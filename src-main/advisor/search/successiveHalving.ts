@@ -27,7 +27,7 @@ export type HalvingResult<Arm> = {
     /** Quality of each arm at each rung it reached. */
     curves: Map<Arm, number[]>;
     /** Why arms stopped before the last rung. */
-    pruned: Array<{ arm: Arm; afterRung: number; reason: "cannot catch up" | "outranked" }>;
+    pruned: Array<{ arm: Arm; afterRung: number; reason: "cannot catch up" | "cannot beat without learning" | "outranked" }>;
     stopped: boolean;
 };
 
@@ -67,8 +67,10 @@ export async function successiveHalving<Arm>(options: HalvingOptions<Arm>): Prom
             const before = index === 0 ? baseline(arm) : curve[index - 1]!;
             const slope = Math.max(0, (now - before) / Math.max(seconds - previousSeconds, 1e-9));
             const projected = now + slope * (full - seconds);
-            if (projected >= best - margin && (options.mustBeatWithoutLearningBy === undefined || projected > threshold)) return true;
-            pruned.push({ arm, afterRung: index, reason: "cannot catch up" });
+            if (projected < best - margin) pruned.push({ arm, afterRung: index, reason: "cannot catch up" });
+            else if (options.mustBeatWithoutLearningBy !== undefined && projected <= threshold)
+                pruned.push({ arm, afterRung: index, reason: "cannot beat without learning" });
+            else return true;
             return false;
         });
         const keep = Math.max(minSurvivors, Math.ceil(alive.length / eta));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { halvingPolicy } from "../../../src-main/advisor/search/halvingPolicy.js";
 import { successiveHalving } from "../../../src-main/advisor/search/successiveHalving.js";
 
 /** A made-up landscape: each arm's quality rises towards its ceiling as it learns, at its own speed. */
@@ -61,7 +62,24 @@ describe("successiveHalving", () => {
         });
         for (const arm of level) expect(reached.get(arm)).toBe(0);
         expect(reached.get(rising)).toBe(rungs.length - 1);
-        expect(result.pruned.filter((p) => p.reason === "cannot catch up")).toHaveLength(level.length);
+        expect(result.pruned.filter((p) => p.reason === "cannot beat without learning")).toHaveLength(level.length);
+    });
+
+    it("the benchmark's sweep takes every arm to every rung however level the landscape, while the Advisor's search stops level arms at once", async () => {
+        const level = landscape(4, 5).map((arm) => ({ ...arm, start: 7, ceiling: 7.2, tau: 100 }));
+        const run = async (mode: "search" | "sweep") => {
+            let steps = 0;
+            const result = await successiveHalving({
+                arms: level, rungs, baseline: (arm) => arm.start, bestWithoutLearning: 9, ...halvingPolicy(mode),
+                advance: async (arm, index) => {
+                    steps++;
+                    return quality(arm, rungs[index]!);
+                }
+            });
+            return { steps, pruned: result.pruned.length };
+        };
+        expect(await run("sweep")).toEqual({ steps: level.length * rungs.length, pruned: 0 });
+        expect(await run("search")).toEqual({ steps: level.length, pruned: level.length });
     });
 
     it("keeps at least two arms per round while they are close", async () => {
