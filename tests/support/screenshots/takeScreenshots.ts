@@ -53,7 +53,11 @@ async function main(): Promise<void> {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
         await page.goto(host.url);
         await expect(page.locator(".app[data-loaded=true]")).toHaveCount(1);
-        if (await page.getByTestId("wizard-skip").isVisible()) await page.getByTestId("wizard-skip").click();
+        // The setup wizard opens by itself at first start: the computer as it was probed.
+        await expect(page.getByTestId("wizard")).toBeVisible();
+        await expect(page.getByTestId("hardware-ram")).not.toHaveText("");
+        await shoot(page, "setup");
+        await page.getByTestId("wizard-skip").click();
         await expect(page.getByTestId("engine-status")).toHaveAttribute("data-state", "ready");
 
         // The library: the fictional corpus, indexed with the starter embedding model.
@@ -101,6 +105,26 @@ async function main(): Promise<void> {
         await expect(page.getByTestId("shortcuts-help")).toBeVisible();
         await shoot(page, "shortcuts");
         await page.keyboard.press("Escape");
+
+        // Settings: other apps may use Locus through its local API (on 127.0.0.1, with a key).
+        await page.getByTestId("open-settings").click();
+        await page.getByTestId("settings-api-enabled").check();
+        await expect(page.getByTestId("settings-api-url")).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+        await page.getByTestId("settings-api").scrollIntoViewIfNeeded();
+        await shoot(page, "settings-api");
+        await page.getByTestId("settings-api-enabled").uncheck();
+        await page.getByTestId("settings-cancel").click();
+
+        // Personalize: teaching the model the library, and the Advisor's measured answer after a short run.
+        await page.getByTestId("personalize-open").click();
+        await expect(page.getByTestId("personalize-view")).toBeVisible();
+        await shoot(page, "personalize");
+        await page.getByTestId("personalize-tab-advisor").click();
+        await page.getByTestId("advisor-budget").fill("2");
+        await page.getByTestId("advisor-start").click();
+        await expect(page.getByTestId("advisor-run")).toHaveAttribute("data-state", "done");
+        await shoot(page, "advisor");
+        await page.getByTestId("new-chat").click();
 
         // A thinking model: its reasoning folded above the answer (the synthetic scripted model).
         await page.getByTestId("model-path-input").fill(await ensureSyntheticModel("scripted-think"));
