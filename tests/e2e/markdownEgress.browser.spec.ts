@@ -27,13 +27,16 @@ test.afterEach(async () => {
 async function recordForeignRequests(context: BrowserContext, appOrigin: string): Promise<string[]> {
     const foreign: string[] = [];
     const isForeign = (url: string) => !url.startsWith(`${appOrigin}/`) && !url.startsWith("data:") && !url.startsWith("blob:");
+    const note = (url: string) => {
+        if (!foreign.includes(url)) foreign.push(url);
+    };
     await context.route((url) => isForeign(url.href), async (route) => {
-        foreign.push(route.request().url());
+        note(route.request().url());
         await route.abort("blockedbyclient");
     });
     // Requests that might skip routing (a preload scanner's, a service worker's) are seen here too.
     context.on("request", (request) => {
-        if (isForeign(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
+        if (isForeign(request.url())) note(request.url());
     });
     return foreign;
 }
@@ -117,20 +120,20 @@ test("a model's answer with remote pictures and hostile HTML in its Markdown mak
     // The model's own answer: the picture is its alt text, the HTML is shown as text.
     const first = await ask(page, "Show me the harbour chart.");
     await expect(first).toContainText(/Here is the chart: ?Harbour map/);
-    await expect(first).toContainText("<IMG SRC=//pixel.test/t.gif>");
-    await expect(first.locator(".markdown").locator("img, picture, svg, iframe, object, embed, video, audio, link, style, [style]")).toHaveCount(0);
     await lingerOver(page, first);
     expect(foreign).toEqual([]);
+    await expect(first).toContainText("<IMG SRC=//pixel.test/t.gif>");
+    await expect(first.locator(".markdown").locator("img, picture, svg, iframe, object, embed, video, audio, link, style, [style]")).toHaveCount(0);
 
     // Every other way, as the page receives an answer: still nothing but text and plain links.
     replace.arm();
     const second = await ask(page, "And every other way to show a picture?");
     await expect(second).toContainText("a link that pings");
     await expect(second.locator("a[href='https://plain-link.example/cc']")).toHaveCount(1);
-    await expect(second.locator(".markdown").locator("img, picture, source, svg, iframe, object, embed, video, audio, link, style, [style], [ping], [srcset], [background], base, meta, input, script"))
-        .toHaveCount(0);
     await lingerOver(page, second);
     expect(foreign).toEqual([]);
+    await expect(second.locator(".markdown").locator("img, picture, source, svg, iframe, object, embed, video, audio, link, style, [style], [ping], [srcset], [background], base, meta, input, script"))
+        .toHaveCount(0);
 
     // Reloaded from the services, the model's answer draws the same way.
     await page.reload();
