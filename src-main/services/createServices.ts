@@ -271,7 +271,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         "models.status": () => models.status(),
         "setup.hardware": ({ refresh }) => setup.hardware(refresh),
         "setup.catalog": ({ contextSize }) => setup.listCatalog(contextSize),
-        "setup.fit": ({ catalogId, quant, contextSize }) => setup.fit(catalogId, quant, contextSize),
+        "setup.fit": ({ catalogId, quant, contextSize, online }) => setup.fit(catalogId, quant, contextSize, online),
         "setup.recommend": (request) => setup.recommend(request),
         "settings.get": () => settings.get(),
         "settings.update": (patch) => settings.update(withoutUndefined(patch)),

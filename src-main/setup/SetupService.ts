@@ -23,8 +23,13 @@ export type SetupServiceOptions = {
     starterChatModel?: () => { displayName: string; sizeBytes: number } | null;
 };
 
-/** "known": a fit already worked out from a header, else the catalog's; "online": read a header, from the hub if need be. */
-type FitOptions = { contextSize: number; hardware: HardwareProfile; source: "known" | "online" };
+/**
+ * Where a fit may come from. "known": one already worked out from a header, else the catalog's (at once);
+ * "local": a header on this computer (the file, or a header the person had read from the hub before);
+ * "online": also the hub, which is asked only when the person asks for it.
+ */
+type FitSource = "known" | "local" | "online";
+type FitOptions = { contextSize: number; hardware: HardwareProfile; source: FitSource };
 
 /**
  * The resource-aware setup: what this computer has, how each catalog model fits, and the recommended
@@ -88,15 +93,18 @@ export class SetupService {
         })));
     }
 
-    /** One file's fit, from its header (local, or read from the hub when online), else from the catalog. */
-    async fit(catalogId: string, quant: string, contextSize: number): Promise<FitResult> {
+    /**
+     * One file's fit, from its header on this computer, else from the catalog; `online` (the person asked
+     * for the exact figures) also reads the header from the hub when there is no copy here.
+     */
+    async fit(catalogId: string, quant: string, contextSize: number, online = false): Promise<FitResult> {
         const { entry, file } = this.find(catalogId, quant);
-        return this.#fit(entry, file, { contextSize, hardware: await this.hardware(), source: "online" });
+        return this.#fit(entry, file, { contextSize, hardware: await this.hardware(), source: online ? "online" : "local" });
     }
 
     /**
-     * The policy decides on catalog figures, then the headers of the files it
-     * picked are read from the hub and it decides again with those: a header can move a file across a label.
+     * The policy decides on catalog figures, then with the headers of the files it picked where they are on
+     * this computer (from the hub too with `online`): a header can move a file across a label.
      */
     async recommend(request: RecommendRequest): Promise<Recommendation> {
         const hardware = await this.hardware();
@@ -109,7 +117,7 @@ export class SetupService {
         const picked = [first.chat, ...first.alternatives.map((alternative) => alternative.chat)];
         const read = await Promise.all(picked.map(({ modelId, quant, contextSize }) => {
             const { entry, file } = this.find(modelId, quant);
-            return this.#fit(entry, file, { contextSize, hardware, source: "online" });
+            return this.#fit(entry, file, { contextSize, hardware, source: request.online === true ? "online" : "local" });
         }));
         const fromHeaders = read.filter((fit) => fit.method === "gguf-insights");
         const recommendation = fromHeaders.length === 0 ? first : recommend({ ...input, fits: fromHeaders });
@@ -129,7 +137,9 @@ export class SetupService {
         const fit = await fitModel({
             entry, quant, contextSize, hardware,
             ...(ggufPath === undefined ? {} : { ggufPath }),
-            ...(headers === undefined ? {} : { remoteHeader: () => headers.headerFor(entry, quant) }),
+            ...(headers === undefined ? {} : {
+                remoteHeader: () => (source === "online" ? headers.headerFor(entry, quant) : headers.cachedHeaderFor(entry, quant))
+            }),
             // A simulated machine is not this one: node-llama-cpp then estimates instead of simulating a load here.
             ...(llama === undefined || hardware.source !== "probed" ? {} : { llama: await llama() })
         });

@@ -45,7 +45,7 @@ const headers = (options: { timeoutMs?: number } = {}) => new RemoteHeaderCache(
 describe("fit from the GGUF header on the hub", () => {
     it("reads only the header of the served file and fits from it, not from the catalog's metadata", async () => {
         const since = hub.requests.length;
-        const fit = await setupWith(headers()).fit(testCatalogId, "Q8_0", 2048);
+        const fit = await setupWith(headers()).fit(testCatalogId, "Q8_0", 2048, true);
         expect(fit).toMatchObject({ method: "gguf-insights", headerSource: "hub", label: "fits in memory" });
         const local = await estimateFitFromGguf({ modelId: testCatalogId, quant: "Q8_0", ggufPath: tiny, contextSize: 2048, hardware });
         expect({ ram: fit.ramBytes, disk: fit.diskBytes }).toEqual({ ram: local.ramBytes, disk: local.diskBytes });
@@ -56,7 +56,7 @@ describe("fit from the GGUF header on the hub", () => {
 
     it("uses the catalog's metadata when the hub cannot be reached, and says so", async () => {
         hub.setFaults({ offline: true });
-        const fit = await setupWith(headers()).fit(testCatalogId, "Q8_0", 2048);
+        const fit = await setupWith(headers()).fit(testCatalogId, "Q8_0", 2048, true);
         expect(fit.method).toBe("catalog-estimate");
         expect(fit.headerSource).toBeUndefined();
         expect(fit.label).toBe("too large for this computer");
@@ -65,7 +65,7 @@ describe("fit from the GGUF header on the hub", () => {
     it("gives up on a hub that stops sending within the timeout and falls back to the catalog", async () => {
         hub.setFaults({ stallAtOffset: 1024 });
         const started = performance.now();
-        const fit = await setupWith(headers({ timeoutMs: 500 })).fit(testCatalogId, "Q8_0", 2048);
+        const fit = await setupWith(headers({ timeoutMs: 500 })).fit(testCatalogId, "Q8_0", 2048, true);
         expect(fit.method).toBe("catalog-estimate");
         expect(performance.now() - started).toBeLessThan(10_000);
     });
@@ -90,8 +90,8 @@ describe("fit from the GGUF header on the hub", () => {
         expect((await fs.readFile(header!)).subarray(0, 4).toString("latin1")).toBe("GGUF");
     });
 
-    it("keeps a header read once on disk: after a restart it is used offline", async () => {
-        await setupWith(headers()).fit(testCatalogId, "Q8_0", 2048);
+    it("keeps a header read once on disk: after a restart it is used offline, without the person asking again", async () => {
+        await setupWith(headers()).fit(testCatalogId, "Q8_0", 2048, true);
         hub.setFaults({ offline: true });
         const since = hub.requests.length;
         const fit = await setupWith(headers()).fit(testCatalogId, "Q8_0", 4096);
@@ -106,8 +106,17 @@ describe("fit from the GGUF header on the hub", () => {
         const listing = await setup.listCatalog(2048);
         expect(hub.requests.length).toBe(since);
         expect(listing[0]?.quants[0]?.fit.method).toBe("catalog-estimate");
-        await setup.fit(testCatalogId, "Q8_0", 2048);
+        await setup.fit(testCatalogId, "Q8_0", 2048, true);
         const after = await setup.listCatalog(2048);
         expect(after[0]?.quants[0]?.fit).toMatchObject({ method: "gguf-insights", headerSource: "hub" });
+    });
+
+    it("never asks the hub for a header the person did not ask for: the fit is the catalog's until they do", async () => {
+        const setup = setupWith(headers());
+        const since = hub.requests.length;
+        expect((await setup.fit(testCatalogId, "Q8_0", 2048)).method).toBe("catalog-estimate");
+        expect(hub.requests.length).toBe(since);
+        expect(await setup.fit(testCatalogId, "Q8_0", 2048, true)).toMatchObject({ method: "gguf-insights", headerSource: "hub" });
+        expect(hub.requests.length).toBeGreaterThan(since);
     });
 });

@@ -51,11 +51,13 @@ export const methods = {
 
     "setup.hardware": method<HardwareProfile>()(z.strictObject({ refresh: z.boolean().optional() })),
     "setup.catalog": method<CatalogListing[]>()(z.strictObject({ contextSize: contextSize.optional() })),
-    "setup.fit": method<FitResult>()(z.strictObject({ catalogId, quant, contextSize })),
+    /** `online`: the person asked for the exact figures, so the file's header may be read from the model hub. */
+    "setup.fit": method<FitResult>()(z.strictObject({ catalogId, quant, contextSize, online: z.boolean().optional() })),
     "setup.recommend": method<Recommendation>()(z.strictObject({
         difficulty: z.enum(["find-facts", "summarize-compare", "domain-reasoning"]),
         learningBudgetMinutes: z.number().int().min(0).max(24 * 60),
-        latency: z.enum(["fast", "balanced", "quality"])
+        latency: z.enum(["fast", "balanced", "quality"]),
+        online: z.boolean().optional()
     })),
 
     "settings.get": method<Settings>()(none),

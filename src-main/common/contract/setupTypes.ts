@@ -28,6 +28,8 @@ export type RecommendRequest = {
     difficulty: TaskDifficulty;
     learningBudgetMinutes: number;
     latency: LatencyPreference;
+    /** The person asked for exact figures: headers of the picked files may be read from the model hub. */
+    online?: boolean;
 };
 
 export type DownloadState = "queued" | "downloading" | "paused" | "verifying" | "done" | "failed" | "cancelled";

@@ -16,7 +16,8 @@ Starts Locus in plain Node and serves the app to your browser on 127.0.0.1 only.
   --threads N    llama.cpp threads (default: all CPU math cores; never more)
   --context N    chat context size in tokens (default 4096)
   --simulate-hardware NAME  show the setup wizard a made-up machine (${Object.keys(simulatedMachines).join(", ")})
-  --restore-backup ID  start from a backup of the library ("latest": the newest good one); the current file is kept`;
+  --restore-backup ID  start from a backup of the library ("latest": the newest good one); the current file is kept
+  --hub URL      the model hub downloads and exact fits ask (default https://huggingface.co/; tests use a local one)`;
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
             model: { type: "string" }, port: { type: "string" }, data: { type: "string" },
             threads: { type: "string" }, context: { type: "string" }, token: { type: "string" },
             cpu: { type: "boolean" }, help: { type: "boolean", short: "h" }, "simulate-hardware": { type: "string" },
-            "restore-backup": { type: "string" }
+            "restore-backup": { type: "string" }, hub: { type: "string" }
         }
     });
     if (values.help) {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     const simulated = values["simulate-hardware"];
     if (simulated != null && !Object.hasOwn(simulatedMachines, simulated))
         throw new Error(`--simulate-hardware must be one of: ${Object.keys(simulatedMachines).join(", ")}.`);
+    const hub = values.hub == null ? undefined : hubEndpoint(values.hub);
     const dataDir = values.data ?? defaultDataDir();
     let host: BrowserHost | null = null;
     // A restore chosen in Settings happens as the services start: they are rebuilt here, behind the same address.
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
         host: "browser",
         starterModels: findStarterModels(),
         ...(simulated != null ? { simulatedHardware: simulatedMachines[simulated as keyof typeof simulatedMachines] } : {}),
+        ...(hub !== undefined ? { hubEndpoint: hub } : {}),
         engine: {
             ...(values.threads ? { threads: positive(values.threads, "--threads") } : {}),
             ...(values.context ? { contextSize: positive(values.context, "--context") } : {}),
@@ -94,6 +97,19 @@ function positive(value: string, flag: string): number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive whole number, got "${value}".`);
     return n;
+}
+
+/** An http(s) address, with the trailing slash the hub's URLs are built on. */
+function hubEndpoint(value: string): string {
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        throw new Error(`--hub must be an http or https address such as https://huggingface.co/, got "${value}".`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new Error(`--hub must be an http or https address such as https://huggingface.co/, got "${value}".`);
+    return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
 function describe(error: unknown): string {

@@ -46,9 +46,7 @@ export class RemoteHeaderCache {
      * Null when there is none (offline, timed out, not a GGUF, a failure in the last few minutes).
      */
     async headerFor(entry: CatalogEntry, quant: CatalogQuant): Promise<string | null> {
-        const revision = quant.revision ?? entry.revision;
-        const url = resolveUrl({ endpoint: this.#options.endpoint, repository: entry.repository, revision, fileName: quant.file });
-        const cachePath = path.join(this.#options.cacheDir, `${createHash("sha256").update(url).digest("hex").slice(0, 32)}.gguf`);
+        const { url, cachePath, revision } = this.#locate(entry, quant);
         if (await this.#isFresh(cachePath, revision)) return cachePath;
         const failedAt = this.#failedAt.get(url);
         if (failedAt !== undefined && this.#options.now() - failedAt < this.#options.retryAfterMs) return null;
@@ -59,6 +57,23 @@ export class RemoteHeaderCache {
             this.#inFlight.set(url, pending);
         }
         return pending;
+    }
+
+    /**
+     * Path of this file's header when one was read before (an unpinned one, however old: it is still
+     * closer than the catalog's figures); never asks the hub. Headers are read from the hub only when the
+     * person asks (`headerFor`): nothing leaves the machine unasked, not even the name of a model looked at.
+     */
+    async cachedHeaderFor(entry: CatalogEntry, quant: CatalogQuant): Promise<string | null> {
+        const { cachePath } = this.#locate(entry, quant);
+        return (await fs.stat(cachePath).catch(() => null))?.isFile() ? cachePath : null;
+    }
+
+    #locate(entry: CatalogEntry, quant: CatalogQuant): { url: string; cachePath: string; revision: string } {
+        const revision = quant.revision ?? entry.revision;
+        const url = resolveUrl({ endpoint: this.#options.endpoint, repository: entry.repository, revision, fileName: quant.file });
+        const cachePath = path.join(this.#options.cacheDir, `${createHash("sha256").update(url).digest("hex").slice(0, 32)}.gguf`);
+        return { url, cachePath, revision };
     }
 
     async #isFresh(cachePath: string, revision: string): Promise<boolean> {

@@ -14,3 +14,10 @@ export function readEgress(file: string): EgressAttempt[] {
 export function outbound(attempts: readonly EgressAttempt[]): EgressAttempt[] {
     return attempts.filter((attempt) => attempt.target.path === undefined && !loopback.has(String(attempt.target.host ?? "").toLowerCase()));
 }
+
+/** Each distinct place an attempt went to, as "connect host:port", "connect path" or "dns host", sorted. */
+export function destinations(attempts: readonly EgressAttempt[]): string[] {
+    const named = attempts.map(({ kind, target }) =>
+        target.path !== undefined ? `${kind} ${target.path}` : kind === "dns" ? `dns ${String(target.host)}` : `connect ${String(target.host)}:${String(target.port)}`);
+    return [...new Set(named)].sort();
+}

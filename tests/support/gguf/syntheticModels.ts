@@ -51,6 +51,11 @@ export const syntheticModels = {
         answer: "<think>Source[2]: harbour colours vary by season</think>\n\nDeep teal [1] in winter. Check it with:\n\n    print(colour_of(sea))",
         sampling: { temp: 0.6, top_p: 0.95, top_k: 20 }
     },
+    /**
+     * Zero egress in the renderer: an answer that asks for a remote picture in Markdown and in raw HTML
+     * (each token once, as the bigram script needs). Nothing may be fetched when it is shown. Made on first use.
+     */
+    "scripted-remote-image": { kind: "scripted-chat", answer: "Here is the chart: ![Harbour map](https://tiles.example/m.png) <IMG SRC=//pixel.test/t.gif>" },
     /** Benchmarks: Llama-3.2-1B's shape, so throughput is what a real 1B model would get. */
     "realistic-q8_0": { shape: realisticShape, quant: "q8_0", seed: 42 },
     "realistic-q4_0": { shape: realisticShape, quant: "q4_0", seed: 42 }

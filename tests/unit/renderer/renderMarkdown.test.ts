@@ -1,11 +1,44 @@
 import { describe, expect, it } from "vitest";
 import { isAllowedHref, renderMarkdown, sanitizeHtml } from "../../../src-renderer/lib/markdown/renderMarkdown.js";
+import { parseHTML } from "linkedom";
+import { hostileHtml, hostileMarkdown } from "../../support/egress/hostileMarkdown.js";
 import { createLinkedomPurify } from "./linkedomPurify.js";
 
 const purify = createLinkedomPurify();
 const render = (source: string) => renderMarkdown(source, purify);
 
+/** Elements and attributes in `html` that make a browser fetch something; a link's href does not (it waits for a click). */
+function fetchingParts(html: string): string[] {
+    const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+    const elements = "img, picture, source, svg, image, use, iframe, object, embed, video, audio, link, style, script, meta, base, input, form";
+    const attributes = ["src", "srcset", "style", "ping", "background", "poster", "data", "action", "xlink:href"];
+    const parts = [...document.body.querySelectorAll(elements)].map((element) => `<${element.localName}>`);
+    for (const element of document.body.querySelectorAll("*"))
+        for (const name of attributes) if (element.hasAttribute(name)) parts.push(`${element.localName}[${name}]`);
+    for (const element of document.body.querySelectorAll("[href]:not(a)")) parts.push(`${element.localName}[href]`);
+    return parts;
+}
+
+/** The addresses of the links in `html`. */
+function linkAddresses(html: string): string[] {
+    const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+    return [...document.body.querySelectorAll("a[href]")].map((link) => link.getAttribute("href") ?? "");
+}
+
 describe("renderMarkdown", () => {
+    it("leaves nothing that makes a browser fetch (pictures, srcset, preload, CSS url(), SVG href, frames, media, ping) from any Markdown or HTML in it", () => {
+        const html = render(hostileMarkdown);
+        expect(fetchingParts(html)).toEqual([]);
+        // Only real links keep an address, and only on <a>, where nothing is fetched until a click.
+        expect(linkAddresses(html)).toEqual(["https://ci.example/", "https://autolink.example/c", "https://plain-link.example/cc"]);
+        expect(html).toContain("a plain link");
+        // The DOMPurify stage alone stops the same HTML, should raw HTML ever reach it.
+        const purified = sanitizeHtml(hostileHtml, purify);
+        expect(fetchingParts(purified)).toEqual([]);
+        expect(purified).toContain("a link that pings");
+        expect(linkAddresses(purified)).toEqual(["https://ping-link.example/x"]);
+    });
+
     it("renders ordinary Markdown", () => {
         const html = render("# Title\n\nSome **bold** and `code`.\n\n- one\n- two");
         expect(html).toContain("<h1>Title</h1>");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HardwareProbe } from "../../../src-main/hardware/HardwareProbe.js";
 import { simulatedMachines } from "../../../src-main/hardware/simulatedMachines.js";
 import { bundledCatalog } from "../../../src-main/models/bundledCatalog.js";
+import type { RemoteHeaderCache } from "../../../src-main/models/remoteHeader/RemoteHeaderCache.js";
 import { SetupService } from "../../../src-main/setup/SetupService.js";
 
 function setupFor(machine: keyof typeof simulatedMachines, installed: (id: string, q: string) => string | null = () => null) {
@@ -45,6 +46,32 @@ describe("SetupService", () => {
         const large = await setup.fit("qwen3-4b", "Q4_K_M", 32768);
         expect(large.ramBytes + large.vramBytes).toBeGreaterThan(small.ramBytes + small.vramBytes);
         await expect(setup.fit("qwen3-4b", "Q2_K", 2048)).rejects.toThrow(/no Q2_K file/);
+    });
+
+    it("reads headers from the model hub only for a fit or recommendation the person asked to be exact (online), never for the catalog", async () => {
+        const asked: string[] = [];
+        // Both answers are "no header": what matters here is which was asked.
+        const headers = {
+            headerFor: async () => (asked.push("hub"), null),
+            cachedHeaderFor: async () => (asked.push("disk"), null)
+        } as unknown as RemoteHeaderCache;
+        const probe = new HardwareProbe({ modelsDir: "/nonexistent", override: simulatedMachines.laptop16GbCpu });
+        const setup = new SetupService(probe, bundledCatalog, () => null, () => 0, { headers });
+        const goals = { difficulty: "find-facts", learningBudgetMinutes: 0, latency: "balanced" } as const;
+
+        await setup.listCatalog(4096);
+        await setup.recommend(goals);
+        await setup.fit("qwen3-4b", "Q4_K_M", 4096);
+        expect(asked.length).toBeGreaterThan(0);
+        expect(asked.filter((source) => source === "hub")).toEqual([]);
+
+        asked.length = 0;
+        await setup.fit("qwen3-4b", "Q4_K_M", 4096, true);
+        expect(asked).toEqual(["hub"]);
+        asked.length = 0;
+        await setup.recommend({ ...goals, online: true });
+        expect(asked.length).toBe(3);
+        expect(new Set(asked)).toEqual(new Set(["hub"]));
     });
 
     it("tells its listeners when the hardware is probed again, not on the first probe or a cached read", async () => {

@@ -58,6 +58,10 @@ export class SettingsPanelState {
     /** The fit at each offered context size, for the draft model and quantization. */
     contextFits = $state.raw<Record<number, FitResult>>({});
     pending = $state.raw<PendingChoice | null>(null);
+    /** The draft chat file's header is being read from the model hub, at the person's request. */
+    readingHub = $state(false);
+    /** Why the hub gave no header (offline, not answering): the figures stay the catalog's. */
+    hubProblem = $state<string | null>(null);
     saving = $state(false);
     /** Why main would not keep the choices, shown by the Save button. */
     saveProblem = $state<string | null>(null);
@@ -103,6 +107,7 @@ export class SettingsPanelState {
         this.problem = null;
         this.pending = null;
         this.saveProblem = null;
+        this.hubProblem = null;
         this.loading = true;
         try {
             const [mainProblem] = await Promise.all([this.#settings.loadMain(), this.#info.loadHardware()]);
@@ -167,6 +172,30 @@ export class SettingsPanelState {
 
     cancelPending(): void {
         this.pending = null;
+    }
+
+    /**
+     * The person asked for the exact figures: the draft chat file's header is read from the model hub (the
+     * only time Settings contacts it), then every fit of that file comes from the header, kept on this computer.
+     */
+    async readExactFit(): Promise<void> {
+        const chat = this.chat;
+        if (!chat || this.readingHub) return;
+        const ticket = ++this.#fitTicket;
+        this.readingHub = true;
+        this.hubProblem = null;
+        try {
+            const result = await this.#api.setup.fit({ catalogId: chat.catalogId, quant: chat.quant, contextSize: this.contextSize, online: true });
+            if (!result.ok) this.problem = result.error.message;
+            else if (ticket === this.#fitTicket) {
+                this.fit = result.value;
+                if (result.value.method === "catalog-estimate")
+                    this.hubProblem = "The model hub could not be reached or did not answer in time: these figures are still the catalog's.";
+            }
+            await Promise.all([this.#refreshContextFits(), this.#refreshCatalog()]);
+        } finally {
+            this.readingHub = false;
+        }
     }
 
     chooseEmbedding(catalogId: string, quant: string): void {
@@ -236,6 +265,7 @@ export class SettingsPanelState {
 
     #applyModel(catalogId: string, quant: string): void {
         this.chat = { catalogId, quant };
+        this.hubProblem = null;
         const maximum = this.catalog.find((model) => model.id === catalogId)?.contextLength;
         if (maximum != null && this.contextSize > maximum) this.contextSize = maximum;
         void this.#refreshFit();
@@ -245,6 +275,7 @@ export class SettingsPanelState {
     #applyQuant(quant: string): void {
         if (!this.chat) return;
         this.chat = { ...this.chat, quant };
+        this.hubProblem = null;
         void this.#refreshFit();
         void this.#refreshContextFits();
     }
