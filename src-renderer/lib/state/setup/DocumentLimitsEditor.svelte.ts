@@ -23,7 +23,7 @@ export class DocumentLimitsEditor {
         this.draft = main === null ? null : {
             maxDocumentMegabytes: main.maxDocumentMegabytes, maxDocumentPages: main.maxDocumentPages,
             maxInflatedMegabytes: main.maxInflatedMegabytes, parseTimeoutSeconds: main.parseTimeoutSeconds,
-            maxScannedPages: main.maxScannedPages
+            maxScannedPages: main.maxScannedPages, maxMailboxMessages: main.maxMailboxMessages
         };
         this.languages = main === null ? [] : [...main.ocrLanguages];
         this.problem = null;
