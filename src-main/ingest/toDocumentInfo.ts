@@ -7,6 +7,7 @@ export function toDocumentInfo(document: LibraryDocument): LibraryDocumentInfo {
         id: document.id, displayName: document.displayName, format: document.format, status: document.status,
         statusReason: document.statusReason, pageCount: document.pageCount, chunkCount: document.chunkCount,
         sizeBytes: document.sizeBytes, updatedAt: document.updatedAt, indexedAt: document.indexedAt,
-        collectionId: document.collectionId
+        collectionId: document.collectionId,
+        ...(document.parentId === null ? {} : { parentId: document.parentId, sender: document.sender, sentAt: document.sentAt })
     };
 }

@@ -109,8 +109,11 @@ export function createLibrary(deps: {
     async function openDocument(documentId: string): Promise<void> {
         const document = store.getDocument(documentId);
         if (document == null) throw new NotFoundError("That document is no longer in the library.");
-        if (deps.openFile == null) throw new UnsupportedError(`Open ${document.displayName} from your file manager: this window cannot open files.`);
-        await deps.openFile(document.sourcePath);
+        // A message opens the mailbox it is in: the file is what the system's apps know.
+        const file = document.parentId === null ? document : store.getDocument(document.parentId);
+        if (file == null) throw new NotFoundError("That document is no longer in the library.");
+        if (deps.openFile == null) throw new UnsupportedError(`Open ${file.displayName} from your file manager: this window cannot open files.`);
+        await deps.openFile(file.sourcePath);
     }
 
     return {

@@ -48,6 +48,7 @@ export const parsedDocumentSchema = z.object({
     parts: z.array(z.object({
         key: z.string().min(1).max(300),
         contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+        sizeBytes: z.number().int().nonnegative(),
         title: z.string(),
         sender: z.string(),
         date: z.string(),

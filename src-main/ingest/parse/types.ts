@@ -38,6 +38,8 @@ export interface ParsedPart {
     key: string;
     /** SHA-256 (hex) of the part's own bytes: an unchanged message is not written again. */
     contentHash: string;
+    /** Size of the part's own bytes in the file. */
+    sizeBytes: number;
     title: string;
     /** Who sent it ("Ada Lovelace <ada@example.com>"); "" when the message does not say. */
     sender: string;

@@ -12,7 +12,7 @@ export type FolderWatcherOptions = {
     /** Where the list of watched folders is kept (`library_meta`, through LibraryMeta). */
     meta: FolderList;
     /** Finds the documents of a folder, to remove those deleted while Locus was closed. */
-    library: Pick<LibraryReader, "listDocuments">;
+    library: Pick<LibraryReader, "listFiles">;
     ingest: Pick<IngestService, "add" | "remove" | "removePath" | "removeFolder">;
     /** Changes are gathered this long, then applied together (default 1 s). */
     debounceMs?: number;
@@ -129,7 +129,7 @@ export class FolderWatcher {
         try {
             await this.options.ingest.add([folder]);
             const prefix = folder + path.sep;
-            for (const document of this.options.library.listDocuments()) {
+            for (const document of this.options.library.listFiles()) {
                 if (!document.sourcePath.startsWith(prefix)) continue;
                 const exists = await fs.access(document.sourcePath).then(() => true, () => false);
                 if (!exists) await this.options.ingest.remove(document.id);

@@ -55,7 +55,7 @@ afterEach(async () => {
 
 function watcher(): FolderWatcher {
     const created = new FolderWatcher({
-        meta, ingest, library: { listDocuments: () => ingest.documents }, debounceMs: 50, writeFinishMs: 100,
+        meta, ingest, library: { listFiles: () => ingest.documents }, debounceMs: 50, writeFinishMs: 100,
         onError: (error) => { throw error; }
     });
     watchers.push(created);

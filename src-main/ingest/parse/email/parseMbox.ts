@@ -31,7 +31,7 @@ export async function parseMbox(source: DocumentSource, context: ParseContext): 
         try {
             const { facts, sections, messageId } = await readMessage(message, () => [], context.parseNested, source.limits.maxHtmlDepth);
             const identity = keys.next(messageId, message);
-            if (identity !== null) parts.push({ ...identity, title: facts.subject, sender: facts.from, date: facts.date, sections });
+            if (identity !== null) parts.push({ ...identity, sizeBytes: message.length, title: facts.subject, sender: facts.from, date: facts.date, sections });
         } catch {
             // One damaged message should not cost the reader the rest of the mailbox.
             unreadable++;
