@@ -1,15 +1,10 @@
 import type { HostCapabilities, IngestProgress, LibraryDocumentInfo, LocusApi, Result } from "@common/contract";
 import type { ErrorsState } from "../ErrorsState.svelte.js";
+import { libraryRows } from "./libraryRows.js";
 
 export const idleProgress: IngestProgress = {
     running: false, filesDone: 0, filesTotal: 0, filesFailed: 0, chunksPerSecond: null, secondsLeft: null, current: null, blockedReason: null
 };
-
-/** Failed documents first, where the person sees what needs them; the rest by name, so rows do not jump while indexing. */
-const listOrder = (a: LibraryDocumentInfo, b: LibraryDocumentInfo) =>
-    Number(b.status === "failed") - Number(a.status === "failed")
-    || a.displayName.localeCompare(b.displayName, undefined, { sensitivity: "base", numeric: true })
-    || a.id.localeCompare(b.id);
 
 /** The document library: its documents, the indexing progress, and the person's actions on them. */
 export class LibraryState {
@@ -26,7 +21,11 @@ export class LibraryState {
     /** Failure reasons shown in full rather than cut to a line or two. */
     expandedReasons = $state<Record<string, boolean>>({});
 
-    readonly sorted = $derived([...this.documents].sort(listOrder));
+    /** Mailboxes whose messages are shown under them. */
+    openMailboxes = $state<Record<string, boolean>>({});
+
+    /** The list's rows: files in order, an open mailbox followed by its messages. */
+    readonly rows = $derived(libraryRows(this.documents, new Set(Object.keys(this.openMailboxes).filter((id) => this.openMailboxes[id]))));
     readonly indexedCount = $derived(this.documents.filter((document) => document.status === "indexed").length);
     readonly failedCount = $derived(this.documents.filter((document) => document.status === "failed").length);
 
@@ -95,7 +94,8 @@ export class LibraryState {
             this.#errors.report(result.error);
             return false;
         }
-        this.documents = this.documents.filter((document) => document.id !== documentId);
+        // A mailbox goes with its messages.
+        this.documents = this.documents.filter((document) => document.id !== documentId && document.parentId !== documentId);
         return true;
     }
 
@@ -107,6 +107,10 @@ export class LibraryState {
     async cancel(): Promise<void> {
         const progress = this.#errors.unwrap(await this.#api.library.cancel({}));
         if (progress) this.progress = progress;
+    }
+
+    toggleMailbox(documentId: string): void {
+        this.openMailboxes = { ...this.openMailboxes, [documentId]: !this.openMailboxes[documentId] };
     }
 
     toggleReason(documentId: string): void {
