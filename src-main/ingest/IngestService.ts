@@ -35,6 +35,8 @@ export type IngestServiceOptions = {
     now?: () => number;
     /** The per-document parse limits in force now (the person's Settings), asked for each document. */
     limits?: () => Partial<ParseLimits>;
+    /** Whether pictures found in folders are collected too (Settings: "Read text in pictures found in folders"); off by default. */
+    readPicturesInFolders?: () => boolean;
     /** More new chunks than this make a document large: smaller documents queued meanwhile go first (default 64). */
     largeDocumentChunks?: number;
     /** How long indexing waits on a full disk before trying again (default a minute; tests make it shorter). */
@@ -90,7 +92,7 @@ export class IngestService {
      * same content are left alone; see `AddResult` for what was skipped.
      */
     async add(paths: readonly string[], options: { collectionId?: string | null } = {}): Promise<AddResult> {
-        const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd });
+        const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd, pictures: this.picturesInFolders() });
         // Folders added into a collection keep it: files found in them later (the watcher) join it too.
         if (options.collectionId !== undefined) for (const folder of expansion.folders) this.#store.setFolderCollection(folder, options.collectionId);
         const libraryModelId = this.#store.embeddingModel()?.id;
@@ -105,6 +107,11 @@ export class IngestService {
         }
         if (result.queued.length > 0) this.#changed();
         return result;
+    }
+
+    /** Whether folders (added or watched) give their pictures to text recognition, as Settings say now. */
+    picturesInFolders(): boolean {
+        return this.options.readPicturesInFolders?.() ?? false;
     }
 
     /**

@@ -44,6 +44,7 @@ export function createLibrary(deps: {
     const ingest = new IngestService({
         store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads),
         limits: () => parseLimitsFromSettings(settings.get()),
+        readPicturesInFolders: () => settings.get().readPicturesInFolders,
         ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
     });
     const watcher = new FolderWatcher({
@@ -51,6 +52,12 @@ export function createLibrary(deps: {
         onError: (error) => console.error("Locus: the folder watcher failed:", error)
     });
     const documents = (): LibraryDocumentInfo[] => store.listDocuments().map(toDocumentInfo);
+    // Pictures switched on for folders: the ones already in watched folders are found now, not at the next start.
+    let readPictures = settings.get().readPicturesInFolders;
+    settings.onChange((next) => {
+        if (next.readPicturesInFolders && !readPictures) void watcher.rescan();
+        readPictures = next.readPicturesInFolders;
+    });
     ingest.onProgress((progress) => events.emit("library.progress", progress));
     ingest.onDocumentsChanged(() => events.emit("library.changed", { documents: documents() }));
     // A newly chosen embedding model re-embeds the library at the next run.

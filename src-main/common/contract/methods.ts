@@ -73,6 +73,7 @@ export const methods = {
         parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional(),
         maxScannedPages: bounded(documentLimitBounds.maxScannedPages).optional(),
         maxMailboxMessages: bounded(documentLimitBounds.maxMailboxMessages).optional(),
+        readPicturesInFolders: z.boolean().optional(),
         ocrLanguages: z.array(z.enum(ocrLanguageChoices.map((choice) => choice.code) as [OcrLanguageCode, ...OcrLanguageCode[]]))
             .min(1).max(ocrLanguageChoices.length).refine((codes) => new Set(codes).size === codes.length, "each language once").optional(),
         systemPrompt: systemPromptSchema.optional(),

@@ -26,6 +26,8 @@ export type Settings = {
     maxScannedPages: number;
     /** Most messages read from one mailbox (.mbox); each becomes a document of its own. */
     maxMailboxMessages: number;
+    /** Pictures (PNG, JPEG) found in added and watched folders are read by text recognition too (about a second each). */
+    readPicturesInFolders: boolean;
     /** Languages text recognition reads scanned pages and images in (codes of ocrLanguageChoices). */
     ocrLanguages: OcrLanguageCode[];
     /** The system prompt of chats that have none of their own. */
@@ -72,6 +74,7 @@ export const defaultSettings: Settings = {
     parseTimeoutSeconds: 120,
     maxScannedPages: 200,
     maxMailboxMessages: 20_000,
+    readPicturesInFolders: false,
     ocrLanguages: ["eng"],
     systemPrompt: defaultSystemPrompt,
     sampling: {},
