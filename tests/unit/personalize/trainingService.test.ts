@@ -43,6 +43,7 @@ function library(texts: Record<string, string>, statuses: Record<string, Library
     const documents = Object.keys(texts).map((id) => document(id, statuses[id]));
     return {
         listDocuments: (wanted) => documents.filter((item) => wanted === undefined || wanted.includes(item.status)),
+        listParts: () => [],
         getDocument: (id) => documents.find((item) => item.id === id),
         documentChunks: (id) => [chunk(id, texts[id] ?? "")]
     };
