@@ -51,7 +51,18 @@ export function createLibrary(deps: {
         meta: new LibraryMeta(db), library: store, ingest,
         onError: (error) => console.error("Locus: the folder watcher failed:", error)
     });
-    const documents = (): LibraryDocumentInfo[] => store.listDocuments().map(toDocumentInfo);
+    /**
+     * The files of the library, a mailbox with its message count: its messages (thousands, in a Takeout
+     * export) are asked for when the person opens it, not sent with every change of the list.
+     */
+    const documents = (): LibraryDocumentInfo[] => {
+        const counts = store.partCounts();
+        return store.listFiles().map((document) => toDocumentInfo(document, counts.get(document.id)));
+    };
+    const messages = (documentId: string): LibraryDocumentInfo[] => {
+        if (store.getDocument(documentId) == null) throw new NotFoundError("That mailbox is no longer in the library.");
+        return store.listParts(documentId).map((document) => toDocumentInfo(document));
+    };
     // Pictures switched on for folders: the ones already in watched folders are found now, not at the next start.
     let readPictures = settings.get().readPicturesInFolders;
     settings.onChange((next) => {
@@ -110,7 +121,8 @@ export function createLibrary(deps: {
         for (const folder of result.folders) await watcher.watchFolder(folder);
         if (result.notFound.length > 0 && result.queued.length + result.unchanged.length === 0)
             throw new NotFoundError(`Not found: ${result.notFound.slice(0, 3).join(", ")}. Check the path and try again.`);
-        return [...result.queued, ...result.unchanged].map(toDocumentInfo);
+        const counts = store.partCounts();
+        return [...result.queued, ...result.unchanged].map((document) => toDocumentInfo(document, counts.get(document.id)));
     }
 
     async function openDocument(documentId: string): Promise<void> {
@@ -124,7 +136,7 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, add, openDocument, collections,
+        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, messages, add, openDocument, collections,
         createCollection: (name: string): CollectionInfo => {
             const created = store.createCollection(name);
             collectionsChanged();
@@ -142,7 +154,7 @@ export function createLibrary(deps: {
         setDocumentCollection: (documentId: string, collectionId: string | null): LibraryDocumentInfo => {
             store.setDocumentCollection(documentId, collectionId);
             collectionsChanged();
-            return toDocumentInfo(store.getDocument(documentId)!);
+            return toDocumentInfo(store.getDocument(documentId)!, store.listParts(documentId).length);
         },
         source: (chunkId: number) => sourcePassage(store, chunkId),
         start: async () => {

@@ -22,6 +22,8 @@ export type LibraryDocumentInfo = {
     sender?: string | null;
     /** When a message was sent ("2024-03-01 09:30 UTC"), when known. */
     sentAt?: string | null;
+    /** For a file with documents inside it (a mailbox): how many; `library.messages` lists them. */
+    messageCount?: number;
 };
 
 /** A named group of documents and folders, to keep work apart from private papers. */

@@ -94,6 +94,8 @@ export const methods = {
     })),
     /** Moves a document into a collection (null: none). */
     "library.setCollection": method<LibraryDocumentInfo>()(z.strictObject({ documentId: id, collectionId: id.nullable() })),
+    /** The documents inside a file (the messages of a mailbox); `library.list` lists files only. */
+    "library.messages": method<LibraryDocumentInfo[]>()(z.strictObject({ documentId: id })),
     "collections.list": method<CollectionInfo[]>()(none),
     "collections.create": method<CollectionInfo>()(z.strictObject({ name: collectionName })),
     "collections.rename": method<CollectionInfo>()(z.strictObject({ collectionId: id, name: collectionName })),

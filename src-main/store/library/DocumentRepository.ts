@@ -52,6 +52,9 @@ export class DocumentRepository {
                 "SELECT * FROM documents WHERE parent_id IS NULL AND status IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid"
             ),
             parts: db.prepare<[string], DocumentRow>("SELECT * FROM documents WHERE parent_id = ? ORDER BY rowid"),
+            partCounts: db.prepare<[], { parent_id: string; n: number }>(
+                "SELECT parent_id, COUNT(*) AS n FROM documents WHERE parent_id IS NOT NULL GROUP BY parent_id"
+            ),
             insertPart: db.prepare(`
                 INSERT INTO documents (id, source_path, display_name, format, title, content_hash, size_bytes, mtime_ms, status, created_at, updated_at,
                     collection_id, parent_id, part_key, sender, sent_at)
@@ -127,6 +130,11 @@ export class DocumentRepository {
 
     parts(parentId: string): LibraryDocument[] {
         return this.#statements.parts.all(parentId).map(toDocument);
+    }
+
+    /** How many parts each file with parts has, by the file's id. */
+    partCounts(): Map<string, number> {
+        return new Map(this.#statements.partCounts.all().map((row) => [row.parent_id, row.n]));
     }
 
     /** Adds a part to a file (in the file's collection), not yet indexed. Returns its id. */

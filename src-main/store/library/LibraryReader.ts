@@ -13,6 +13,8 @@ export interface LibraryReader {
     listFiles(statuses?: readonly DocumentStatus[]): LibraryDocument[];
     /** The documents inside a file (the messages of a mailbox), in the order they were added. */
     listParts(parentId: string): LibraryDocument[];
+    /** How many documents each file with documents inside it holds, by the file's id. */
+    partCounts(): Map<string, number>;
     documentChunks(documentId: string): ChunkWithDocument[];
     /** The chunks with these ids, in the order given; ids that no longer exist are skipped. */
     chunksByIds(chunkIds: readonly number[]): ChunkWithDocument[];

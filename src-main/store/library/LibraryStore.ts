@@ -59,6 +59,10 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         return this.#documents.parts(parentId);
     }
 
+    partCounts(): Map<string, number> {
+        return this.#documents.partCounts();
+    }
+
     documentChunks(documentId: string): ChunkWithDocument[] {
         return this.#chunks.forDocument(documentId);
     }

@@ -35,7 +35,8 @@ const formatNames: Readonly<Record<string, string>> = {
  * "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed; a mailbox
  * says how many messages it holds, a message who sent it and when ("From Ada · 2024-03-01 09:30 UTC · 2 passages").
  */
-export function describeDocumentFacts(document: LibraryDocumentInfo, messageCount = 0): string {
+export function describeDocumentFacts(document: LibraryDocumentInfo): string {
+    const messageCount = document.messageCount ?? 0;
     const facts: string[] = [];
     if (document.parentId != null) {
         facts.push(`From ${document.sender ?? "an unknown sender"}`);

@@ -21,11 +21,11 @@ export class LibraryState {
     /** Failure reasons shown in full rather than cut to a line or two. */
     expandedReasons = $state<Record<string, boolean>>({});
 
-    /** Mailboxes whose messages are shown under them. */
-    openMailboxes = $state<Record<string, boolean>>({});
+    /** The messages of each open mailbox, by its id (fetched when it is opened, and again as the library changes). */
+    openMailboxes = $state<Record<string, LibraryDocumentInfo[]>>({});
 
     /** The list's rows: files in order, an open mailbox followed by its messages. */
-    readonly rows = $derived(libraryRows(this.documents, new Set(Object.keys(this.openMailboxes).filter((id) => this.openMailboxes[id]))));
+    readonly rows = $derived(libraryRows(this.documents, this.openMailboxes));
     readonly indexedCount = $derived(this.documents.filter((document) => document.status === "indexed").length);
     readonly failedCount = $derived(this.documents.filter((document) => document.status === "failed").length);
 
@@ -52,6 +52,7 @@ export class LibraryState {
     applyList(documents: LibraryDocumentInfo[]): void {
         this.documents = documents;
         this.problem = null;
+        for (const mailboxId of Object.keys(this.openMailboxes)) void this.#loadMessages(mailboxId);
         if (this.confirmingRemoveId !== null && !documents.some((document) => document.id === this.confirmingRemoveId)) {
             this.confirmingRemoveId = null;
         }
@@ -94,8 +95,8 @@ export class LibraryState {
             this.#errors.report(result.error);
             return false;
         }
-        // A mailbox goes with its messages.
-        this.documents = this.documents.filter((document) => document.id !== documentId && document.parentId !== documentId);
+        this.documents = this.documents.filter((document) => document.id !== documentId);
+        this.openMailboxes = Object.fromEntries(Object.entries(this.openMailboxes).filter(([id]) => id !== documentId));
         return true;
     }
 
@@ -109,8 +110,22 @@ export class LibraryState {
         if (progress) this.progress = progress;
     }
 
-    toggleMailbox(documentId: string): void {
-        this.openMailboxes = { ...this.openMailboxes, [documentId]: !this.openMailboxes[documentId] };
+    /** Shows a mailbox's messages under it, or hides them. */
+    async toggleMailbox(documentId: string): Promise<void> {
+        if (this.openMailboxes[documentId] !== undefined) {
+            this.openMailboxes = Object.fromEntries(Object.entries(this.openMailboxes).filter(([id]) => id !== documentId));
+            return;
+        }
+        await this.#loadMessages(documentId);
+    }
+
+    /** Fetches an open (or opening) mailbox's messages; a mailbox gone from the list is closed. */
+    async #loadMessages(mailboxId: string): Promise<void> {
+        const mailbox = this.documents.find((document) => document.id === mailboxId);
+        const result = mailbox === undefined || (mailbox.messageCount ?? 0) === 0 ? null : await this.#api.library.messages({ documentId: mailboxId });
+        if (result !== null && !result.ok) this.#errors.report(result.error);
+        const rest = Object.entries(this.openMailboxes).filter(([id]) => id !== mailboxId);
+        this.openMailboxes = Object.fromEntries(result?.ok ? [...rest, [mailboxId, result.value]] : rest);
     }
 
     toggleReason(documentId: string): void {

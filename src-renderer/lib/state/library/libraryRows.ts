@@ -3,8 +3,6 @@ import type { LibraryDocumentInfo } from "@common/contract";
 /** One row of the library list: a file, or a message shown under its open mailbox. */
 export type LibraryRow = {
     document: LibraryDocumentInfo;
-    /** Messages inside this file (a mailbox); 0 for other files and for messages. */
-    messageCount: number;
     /** Whether this row is a message inside a mailbox. */
     inside: boolean;
 };
@@ -23,21 +21,14 @@ const messageOrder = (a: LibraryDocumentInfo, b: LibraryDocumentInfo) =>
     || a.id.localeCompare(b.id);
 
 /**
- * The library list: files in order, each mailbox followed by its messages when it is open (`open` has
- * its id). A mailbox of 20,000 messages stays one row until the person opens it. A message whose
- * mailbox is filtered out (another collection) is not shown alone.
+ * The library list: files in order, each open mailbox followed by its messages (`messages`, by mailbox
+ * id, holds those fetched for the open ones). A mailbox of 20,000 messages stays one row until opened.
  */
-export function libraryRows(documents: readonly LibraryDocumentInfo[], open: ReadonlySet<string>): LibraryRow[] {
-    const messages = new Map<string, LibraryDocumentInfo[]>();
-    const files: LibraryDocumentInfo[] = [];
-    for (const document of documents) {
-        if (document.parentId == null) files.push(document);
-        else messages.set(document.parentId, [...(messages.get(document.parentId) ?? []), document]);
-    }
-    return files.sort(fileOrder).flatMap((file) => {
-        const inside = messages.get(file.id) ?? [];
-        const row: LibraryRow = { document: file, messageCount: inside.length, inside: false };
-        if (!open.has(file.id)) return [row];
-        return [row, ...inside.sort(messageOrder).map((document) => ({ document, messageCount: 0, inside: true }))];
+export function libraryRows(files: readonly LibraryDocumentInfo[], messages: Readonly<Record<string, readonly LibraryDocumentInfo[]>>): LibraryRow[] {
+    return [...files].sort(fileOrder).flatMap((file) => {
+        const inside = messages[file.id];
+        const row: LibraryRow = { document: file, inside: false };
+        if (inside === undefined) return [row];
+        return [row, ...[...inside].sort(messageOrder).map((document) => ({ document, inside: true }))];
     });
 }
