@@ -20,12 +20,14 @@ function part(key: string, text: string, extra: Partial<NewPart> = {}): NewPart 
 }
 
 describe("migration 13: documents inside files", () => {
-    it("keeps the documents from before it as files (no parent, key, sender or date), and one key per file", () => {
+    it("keeps the documents from before it as files (no parent, key, sender or date), re-queues mailboxes, and allows one key per file", () => {
         const db = new BetterSqlite3(":memory:");
         migrate(db, migrations.filter((m) => m.version < 13));
-        db.prepare(`INSERT INTO documents (id, source_path, display_name, size_bytes, mtime_ms, status, created_at, updated_at)
-            VALUES ('old', '/mail/old.mbox', 'old.mbox', 1, 1, 'indexed', 1, 1)`).run();
+        db.prepare(`INSERT INTO documents (id, source_path, display_name, format, size_bytes, mtime_ms, status, created_at, updated_at)
+            VALUES ('old', '/mail/old.mbox', 'old.mbox', 'email', 1, 1, 'indexed', 1, 1), ('eml', '/mail/one.eml', 'one.eml', 'email', 1, 1, 'indexed', 1, 1)`).run();
         migrate(db, migrations);
+        // The mailbox, indexed as one document before, is read again message by message; a single message stays as it is.
+        expect(db.prepare("SELECT id, status FROM documents ORDER BY id").all()).toEqual([{ id: "eml", status: "indexed" }, { id: "old", status: "queued" }]);
         expect(db.prepare("SELECT parent_id, part_key, sender, sent_at FROM documents WHERE id = 'old'").get())
             .toEqual({ parent_id: null, part_key: null, sender: null, sent_at: null });
         const insert = db.prepare(`INSERT INTO documents (id, source_path, display_name, size_bytes, mtime_ms, status, created_at, updated_at, parent_id, part_key)
