@@ -1,5 +1,7 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Database } from "better-sqlite3";
 import { getLlama, LlamaLogLevel, type Llama } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,9 +25,10 @@ const threads = 1;
 let llama: Llama;
 let embedder: Embedder;
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
+let modelPath: string;
 
 beforeAll(async () => {
-    const modelPath = await ensureSyntheticModel("tiny-embed");
+    modelPath = await ensureSyntheticModel("tiny-embed");
     llama = await getLlama({ gpu: false, build: "never", skipDownload: true, logLevel: LlamaLogLevel.error });
     embedder = await Embedder.load(llama, modelPath, { threads });
     dir = await makeTempDir("ingest-mailbox");
@@ -212,6 +215,35 @@ describe("a large mailbox", () => {
         } finally {
             await library.ingest.dispose();
             library.db.close();
+        }
+    });
+});
+
+describe("locus ingest with a mailbox", () => {
+    it("indexes each message into the collection asked for, and says how many messages the mailbox held", async () => {
+        const mailbox = dir.file("cli/archive.mbox");
+        await fs.mkdir(path.dirname(mailbox), { recursive: true });
+        await fs.writeFile(mailbox, buildMbox(Array.from({ length: 5 }, (_, index) => note(index))));
+        const dataDir = dir.file("cli-data");
+        const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+        const child = spawn(process.execPath, [
+            "--import", "tsx", path.join(repoRoot, "src-main/hosts/cli/cli.ts"), "ingest", mailbox, "--collection", "Mail", "--data", dataDir,
+            "--embedding-model", modelPath, "--threads", "1"
+        ], { cwd: repoRoot, env: { ...process.env, LOCUS_GPU: "false", TSX_TSCONFIG_PATH: "tsconfig.node.json" }, stdio: ["ignore", "pipe", "pipe"] });
+        let output = "";
+        child.stdout.on("data", (data: Buffer) => (output += data.toString()));
+        child.stderr.on("data", (data: Buffer) => (output += data.toString()));
+        const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+        expect(code, output).toBe(0);
+        expect(output).toMatch(/Indexed 1 of 1 file \(5 e-mail messages, 5 chunks\)/);
+        const db = openDatabase(path.join(dataDir, "locus.sqlite"));
+        try {
+            const store = new LibraryStore(db);
+            const mail = store.collectionByName("Mail")!;
+            expect(store.listDocuments().filter((document) => document.collectionId === mail.id)).toHaveLength(6);
+            expect(store.documentIdsInCollections([mail.id])).toHaveLength(6);
+        } finally {
+            db.close();
         }
     });
 });
