@@ -44,8 +44,8 @@ export function createLibrary(deps: {
     const ingest = new IngestService({
         store, embedder: () => embedders.get(), threads: Math.max(1, engine.threads),
         limits: () => parseLimitsFromSettings(settings.get()),
-        readPicturesInFolders: () => settings.get().readPicturesInFolders,
-        ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
+        ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {}),
+        readPicturesInFolders: () => settings.get().readPicturesInFolders
     });
     const watcher = new FolderWatcher({
         meta: new LibraryMeta(db), library: store, ingest,
