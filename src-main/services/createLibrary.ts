@@ -136,7 +136,7 @@ export function createLibrary(deps: {
     }
 
     return {
-        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, messages, add, openDocument, collections,
+        store, ingest, watcher, embedders, rerankers, retriever, answerer, documents, add, openDocument, collections,
         createCollection: (name: string): CollectionInfo => {
             const created = store.createCollection(name);
             collectionsChanged();
@@ -157,6 +157,7 @@ export function createLibrary(deps: {
             return toDocumentInfo(store.getDocument(documentId)!, store.listParts(documentId).length);
         },
         source: (chunkId: number) => sourcePassage(store, chunkId),
+        messages,
         start: async () => {
             ingest.start();
             await watcher.start();
