@@ -108,6 +108,8 @@ describe("LibraryStore: the messages of a mailbox as documents", () => {
         store.setDocumentCollection(message.id, work.id);
         expect(store.listDocuments().filter((d) => d.collectionId === work.id).map((d) => d.displayName)).toEqual(["inbox.mbox", "About k1", "About k2"]);
         expect(store.documentIdsInCollections([work.id])).toHaveLength(3);
+        // The collection counts files, as the library lists them: the mailbox once.
+        expect(store.listCollections()).toEqual([expect.objectContaining({ id: work.id, documentCount: 1 })]);
         // Re-queued into no collection (a folder left its collection): the messages follow.
         store.queueDocument({ ...mailbox, collectionId: null });
         expect(store.listDocuments().filter((d) => d.collectionId === work.id)).toEqual([]);
