@@ -6,6 +6,9 @@ export const idleProgress: IngestProgress = {
     running: false, filesDone: 0, filesTotal: 0, filesFailed: 0, chunksPerSecond: null, secondsLeft: null, current: null, blockedReason: null
 };
 
+/** What changes when a mailbox's messages may have: its state, its message count, its last update. */
+const mailboxVersion = (mailbox: LibraryDocumentInfo): string => `${mailbox.status}:${String(mailbox.messageCount ?? 0)}:${String(mailbox.updatedAt)}`;
+
 /** The document library: its documents, the indexing progress, and the person's actions on them. */
 export class LibraryState {
     documents = $state<LibraryDocumentInfo[]>([]);
@@ -29,6 +32,8 @@ export class LibraryState {
     readonly indexedCount = $derived(this.documents.filter((document) => document.status === "indexed").length);
     readonly failedCount = $derived(this.documents.filter((document) => document.status === "failed").length);
 
+    /** The version of each open mailbox its messages were fetched for. */
+    readonly #loadedFrom = new Map<string, string>();
     readonly #api: LocusApi;
     readonly #errors: ErrorsState;
 
@@ -52,7 +57,11 @@ export class LibraryState {
     applyList(documents: LibraryDocumentInfo[]): void {
         this.documents = documents;
         this.problem = null;
-        for (const mailboxId of Object.keys(this.openMailboxes)) void this.#loadMessages(mailboxId);
+        // An open mailbox's messages are fetched again only when the mailbox itself changed (re-indexed, removed).
+        for (const mailboxId of Object.keys(this.openMailboxes)) {
+            const mailbox = documents.find((document) => document.id === mailboxId);
+            if (mailbox === undefined || this.#loadedFrom.get(mailboxId) !== mailboxVersion(mailbox)) void this.#loadMessages(mailboxId);
+        }
         if (this.confirmingRemoveId !== null && !documents.some((document) => document.id === this.confirmingRemoveId)) {
             this.confirmingRemoveId = null;
         }
@@ -122,6 +131,7 @@ export class LibraryState {
     /** Fetches an open (or opening) mailbox's messages; a mailbox gone from the list is closed. */
     async #loadMessages(mailboxId: string): Promise<void> {
         const mailbox = this.documents.find((document) => document.id === mailboxId);
+        if (mailbox !== undefined) this.#loadedFrom.set(mailboxId, mailboxVersion(mailbox));
         const result = mailbox === undefined || (mailbox.messageCount ?? 0) === 0 ? null : await this.#api.library.messages({ documentId: mailboxId });
         if (result !== null && !result.ok) this.#errors.report(result.error);
         const rest = Object.entries(this.openMailboxes).filter(([id]) => id !== mailboxId);
