@@ -14,11 +14,17 @@ export const folderExtensions: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Every type Locus reads when a file is given one by one (added, opened with Locus, attached to a chat):
- * the folder types and pictures, read by text recognition. Pictures are not collected from folders: a
- * folder of photos would cost seconds of recognition each, to find no text.
+ * Pictures, read by text recognition. They are collected from folders only when the person asks for it
+ * in Settings ("Read text in pictures found in folders"): a folder of photos would cost about a second of
+ * recognition each, to find no text.
  */
-export const readableExtensions: ReadonlySet<string> = new Set([...folderExtensions, ".png", ".jpg", ".jpeg"]);
+export const pictureExtensions: ReadonlySet<string> = new Set([".png", ".jpg", ".jpeg"]);
+
+/**
+ * Every type Locus reads when a file is given one by one (added, opened with Locus, attached to a chat):
+ * the folder types and pictures.
+ */
+export const readableExtensions: ReadonlySet<string> = new Set([...folderExtensions, ...pictureExtensions]);
 
 /** The lower-case extension of a file name ("" when it has none). */
 export function extensionOf(fileName: string): string {

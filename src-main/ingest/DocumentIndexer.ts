@@ -8,7 +8,8 @@ import { EmbeddingModelMismatchError } from "../store/library/EmbeddingModelMism
 import type { LibraryWriter } from "../store/library/LibraryWriter.js";
 import type { LibraryDocument } from "../store/library/types.js";
 import type { DocumentChunk } from "./chunk/types.js";
-import { chunkParsedDocument } from "./chunkParsedDocument.js";
+import { chunkParsedParts } from "./chunkParsedParts.js";
+import { partsToSave } from "./partsToSave.js";
 import type { ParseProgress } from "./parse/parseSchemas.js";
 import type { ParsedDocument, ParseLimits } from "./parse/types.js";
 import { pageCountOf } from "./pageCountOf.js";
@@ -37,7 +38,7 @@ export type IndexHooks = {
 
 /** A document read and chunked ahead of its turn (see `prepare`), or why it cannot be indexed. */
 export type PreparedDocument =
-    | { status: "ready"; chunks: DocumentChunk[]; parsed: ParsedDocument; contentHash: string }
+    | { status: "ready"; chunks: DocumentChunk[]; parsed: ParsedDocument; contentHash: string; partOf?: number[] | undefined }
     | { status: "failed"; reason: string }
     | { status: "stopped" }
     | { status: "disk-full"; reason: string };
@@ -89,10 +90,10 @@ export class DocumentIndexer {
                 .finally(() => this.options.onReadProgress?.(document, null));
             signal.throwIfAborted();
             const target = Math.min(defaultTargetTokens, embedder.maxInputTokens - specialTokenMargin);
-            const chunks = await chunkParsedDocument(parsed, (text) => embedder.countTokens(text), target, signal);
+            const { chunks, partOf } = await chunkParsedParts(parsed, (text) => embedder.countTokens(text), target, signal);
             if (chunks.length === 0)
                 return { status: "failed", reason: `"${displayName}" contains no text to index. Check that it opens correctly in its usual app.` };
-            return { status: "ready", chunks, parsed, contentHash };
+            return { status: "ready", chunks, parsed, contentHash, partOf };
         } catch (error) {
             if (signal.aborted) return { status: "stopped" };
             if (isDiskFull(error)) return { status: "disk-full", reason: diskFullReason(displayName) };
@@ -110,7 +111,7 @@ export class DocumentIndexer {
         const ready = await (prepared ?? this.prepare(document, embedder, signal));
         if (ready.status !== "ready") return ready;
         if (signal.aborted) return { status: "stopped" };
-        const { chunks, parsed, contentHash } = ready;
+        const { chunks, parsed, contentHash, partOf } = ready;
         hooks.onParsed?.();
         let step: "embedding" | "saving" = "embedding";
         try {
@@ -119,7 +120,9 @@ export class DocumentIndexer {
             store.setStatus(id, "embedding");
             // Each distinct input is embedded once: inputs seen before (in this document, another one, or
             // a run a crash cut short) reuse their vector; new vectors are saved after every batch.
-            const inputs = chunks.map((chunk) => embeddingInput(chunk, parsed.title));
+            // A message is embedded under its own subject, not the mailbox's name.
+            const titleOf = (index: number): string | undefined => partOf === undefined ? parsed.title : parsed.parts?.[partOf[index]!]?.title;
+            const inputs = chunks.map((chunk, index) => embeddingInput(chunk, titleOf(index)));
             const hashes = inputs.map(embedHash);
             const keys = hashes.map(embedHashKey);
             const vectors = store.knownVectors(hashes);
@@ -142,10 +145,15 @@ export class DocumentIndexer {
             signal.throwIfAborted();
 
             step = "saving";
-            store.replaceDocumentChunks(id, chunks.map((chunk, index) => ({ ...chunk, embedHash: hashes[index]! })), keys.map((key) => vectors.get(key)!), {
-                embeddingModelId: modelId, title: parsed.title ?? null, format: parsed.format,
-                pageCount: pageCountOf(parsed), contentHash
-            });
+            const details = { embeddingModelId: modelId, title: parsed.title ?? null, format: parsed.format, pageCount: pageCountOf(parsed), contentHash };
+            const hashed = chunks.map((chunk, index) => ({ ...chunk, embedHash: hashes[index]! }));
+            const chunkVectors = keys.map((key) => vectors.get(key)!);
+            if (parsed.parts !== undefined && partOf !== undefined) {
+                const unreadable = parsed.unreadableParts ?? 0;
+                store.replaceDocumentParts(id, partsToSave(parsed.parts, partOf, hashed, chunkVectors), {
+                    ...details, note: unreadable > 0 ? `${unreadable.toLocaleString("en-US")} message(s) could not be read and were left out.` : null
+                });
+            } else store.replaceDocumentChunks(id, hashed, chunkVectors, details);
             return { status: "indexed", chunkCount: chunks.length, embedded: todo.length, reused };
         } catch (error) {
             if (signal.aborted) return { status: "stopped" };

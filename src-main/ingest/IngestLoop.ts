@@ -161,7 +161,7 @@ export class IngestLoop {
         const signal = this.#abort.signal;
         while (!signal.aborted && !this.#disposed) {
             this.#wakeRequested = false;
-            const waiting = store.listDocuments(["queued"]);
+            const waiting = store.listFiles(["queued"]);
             const checkModel = this.#checkModel;
             this.#checkModel = false;
             if (waiting.length === 0 && !checkModel) return;
@@ -177,7 +177,7 @@ export class IngestLoop {
 
             // Listed again: a new embedding model has just re-queued the whole library. Smallest first, so a
             // large document never holds up small ones (oldest first among equals).
-            const listed = bySize(store.listDocuments(["queued"]));
+            const listed = bySize(store.listFiles(["queued"]));
             try {
                 for (const [index, { id }] of listed.entries()) {
                     if (signal.aborted || this.#disposed) return;
@@ -238,7 +238,7 @@ export class IngestLoop {
         }
         this.#tracker.block(this.#diskFull?.reason ?? null);
         if (reindex) {
-            this.options.store.listDocuments(["queued"]).forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
+            this.options.store.listFiles(["queued"]).forEach((document) => this.#tracker.include(document.id, document.sizeBytes));
             this.options.onDocumentsChanged();
         }
         return { embedder, id: embeddingModelId(embedder.identity) };
@@ -257,7 +257,7 @@ export class IngestLoop {
         const shouldYield = (): boolean => {
             if (toEmbed <= largeAfter || performance.now() - lastCheck < yieldCheckIntervalMs) return false;
             lastCheck = performance.now();
-            return this.options.store.listDocuments(["queued"]).some((other) => other.id !== document.id && other.sizeBytes < document.sizeBytes);
+            return this.options.store.listFiles(["queued"]).some((other) => other.id !== document.id && other.sizeBytes < document.sizeBytes);
         };
         tracker.include(document.id, document.sizeBytes);
         tracker.begin(document.id, document.displayName);

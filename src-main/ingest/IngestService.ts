@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { IngestProgress } from "@common/contract/libraryTypes.js";
-import { NotFoundError } from "@common/errors.js";
+import { InvalidInputError, NotFoundError } from "@common/errors.js";
 import { hashFile } from "../models/download/hashFile.js";
 import type { LibraryReader } from "../store/library/LibraryReader.js";
 import type { LibraryWriter } from "../store/library/LibraryWriter.js";
@@ -35,6 +35,8 @@ export type IngestServiceOptions = {
     now?: () => number;
     /** The per-document parse limits in force now (the person's Settings), asked for each document. */
     limits?: () => Partial<ParseLimits>;
+    /** Whether pictures found in folders are collected too (Settings: "Read text in pictures found in folders"); off by default. */
+    readPicturesInFolders?: () => boolean;
     /** More new chunks than this make a document large: smaller documents queued meanwhile go first (default 64). */
     largeDocumentChunks?: number;
     /** How long indexing waits on a full disk before trying again (default a minute; tests make it shorter). */
@@ -90,7 +92,7 @@ export class IngestService {
      * same content are left alone; see `AddResult` for what was skipped.
      */
     async add(paths: readonly string[], options: { collectionId?: string | null } = {}): Promise<AddResult> {
-        const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd });
+        const expansion = await expandPaths(paths, { maxFiles: this.options.maxFilesPerAdd, pictures: this.picturesInFolders() });
         // Folders added into a collection keep it: files found in them later (the watcher) join it too.
         if (options.collectionId !== undefined) for (const folder of expansion.folders) this.#store.setFolderCollection(folder, options.collectionId);
         const libraryModelId = this.#store.embeddingModel()?.id;
@@ -107,9 +109,17 @@ export class IngestService {
         return result;
     }
 
-    /** Indexes one document again (or every document), whatever its state; failed ones get another try. */
+    /** Whether folders (added or watched) give their pictures to text recognition, as Settings say now. */
+    picturesInFolders(): boolean {
+        return this.options.readPicturesInFolders?.() ?? false;
+    }
+
+    /**
+     * Indexes one document again (or every document), whatever its state; failed ones get another try.
+     * A message of a mailbox is indexed again with its mailbox, which is what is read.
+     */
     async reindex(documentId?: string): Promise<LibraryDocument[]> {
-        const documents = documentId === undefined ? this.#store.listDocuments() : [this.#require(documentId)];
+        const documents = documentId === undefined ? this.#store.listFiles() : [this.#fileOf(this.#require(documentId))];
         const queued: LibraryDocument[] = [];
         for (const document of documents) {
             // A file that is gone is queued anyway: it then fails saying so, which is what the person needs to know.
@@ -122,8 +132,18 @@ export class IngestService {
         return queued;
     }
 
-    /** Removes a document with its chunks and vectors; stops indexing it first if it is under way. */
+    /**
+     * Removes a document with its chunks and vectors (a mailbox with its messages); stops indexing it first
+     * if it is under way. A single message is refused: the mailbox would bring it back at its next change.
+     */
     async remove(documentId: string): Promise<boolean> {
+        const document = this.#store.getDocument(documentId);
+        if (document?.parentId != null) {
+            const file = this.#store.getDocument(document.parentId);
+            throw new InvalidInputError(
+                `“${document.displayName}” is a message in ${file === undefined ? "a mailbox" : `“${file.displayName}”`}: remove the mailbox to remove its messages.`
+            );
+        }
         await this.#loop.stopDocument(documentId);
         const removed = this.#store.deleteDocument(documentId);
         this.#loop.forget(documentId);
@@ -141,7 +161,7 @@ export class IngestService {
     async removeFolder(folder: string): Promise<number> {
         const prefix = path.resolve(folder) + path.sep;
         let removed = 0;
-        for (const document of this.#store.listDocuments())
+        for (const document of this.#store.listFiles())
             if (document.sourcePath.startsWith(prefix) && await this.remove(document.id)) removed++;
         return removed;
     }
@@ -152,7 +172,7 @@ export class IngestService {
      */
     async cancel(): Promise<IngestProgress> {
         await this.#loop.stop();
-        for (const document of this.#store.listDocuments(["queued", "parsing", "embedding"])) {
+        for (const document of this.#store.listFiles(["queued", "parsing", "embedding"])) {
             this.#store.markFailed(document.id, cancelledReason);
             this.#loop.countFailed(document);
         }
@@ -212,6 +232,11 @@ export class IngestService {
         const document = this.#store.queueDocument(source);
         this.#loop.queued(document, source);
         return document;
+    }
+
+    /** The file a document was read from: itself, or the mailbox a message is in. */
+    #fileOf(document: LibraryDocument): LibraryDocument {
+        return document.parentId === null ? document : this.#require(document.parentId);
     }
 
     #require(documentId: string): LibraryDocument {

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { isHiddenName, isIndexableFileName, isTempName } from "./fileFilters.js";
+import { isHiddenName, isIndexableFileName, isTempName, type FolderFileOptions } from "./fileFilters.js";
 import { TooManyFilesError } from "./TooManyFilesError.js";
 
 /** A file to queue, with the facts that decide whether it changed. */
@@ -18,7 +18,7 @@ export type Expansion = {
 export type ExpandOptions = {
     /** Most files one call may return; past it the whole call fails (someone added their home folder). */
     maxFiles?: number;
-};
+} & FolderFileOptions;
 
 export const defaultMaxFiles = 100_000;
 
@@ -62,7 +62,7 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
             if (entry.isDirectory() || stat?.isDirectory()) {
                 await walk(entryPath);
             } else if (entry.isFile() || stat?.isFile()) {
-                if (!isIndexableFileName(entryPath)) {
+                if (!isIndexableFileName(entryPath, options)) {
                     result.skippedUnsupported++;
                     continue;
                 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { folderExtensions } from "@common/documentTypes.js";
+import { folderExtensions, pictureExtensions } from "@common/documentTypes.js";
 
 /** Extensions queued when they are found inside an added folder (the list lives in common; see there why). */
 export const supportedExtensions: ReadonlySet<string> = folderExtensions;
@@ -19,8 +19,15 @@ export function isTempName(name: string): boolean {
         /\.(tmp|temp|swp|swo|bak|part|partial|crdownload|download)$/.test(lower);
 }
 
+/** Which files found in folders are collected beyond the document types. */
+export type FolderFileOptions = {
+    /** Pictures (PNG, JPEG) too, read by text recognition: the Setting "Read text in pictures found in folders". */
+    pictures?: boolean | undefined;
+};
+
 /** A file found in a folder that ingestion should queue: supported type, neither hidden nor temporary. */
-export function isIndexableFileName(filePath: string): boolean {
+export function isIndexableFileName(filePath: string, options: FolderFileOptions = {}): boolean {
     const name = path.basename(filePath);
-    return !isHiddenName(name) && !isTempName(name) && supportedExtensions.has(path.extname(name).toLowerCase());
+    const extension = path.extname(name).toLowerCase();
+    return !isHiddenName(name) && !isTempName(name) && (supportedExtensions.has(extension) || (options.pictures === true && pictureExtensions.has(extension)));
 }

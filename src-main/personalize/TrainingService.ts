@@ -48,7 +48,7 @@ const keptPairSets = 4;
 
 export type TrainingServiceOptions = {
     trainer: Pick<TrainerClient, "train" | "dispose">;
-    library: Pick<LibraryReader, "listDocuments" | "getDocument" | "documentChunks">;
+    library: Pick<LibraryReader, "listDocuments" | "listParts" | "getDocument" | "documentChunks">;
     models: { get(modelId: string): StoredModel | undefined };
     /** The chat model chosen in Settings: the one a run teaches. */
     chatModelId: () => string | null;

@@ -17,11 +17,12 @@ export type TrainingDocuments = { documents: TrainingDocument[]; used: AdapterDo
  * ids not in the library are refused, since the person chose them.
  */
 export function collectTrainingDocuments(
-    library: Pick<LibraryReader, "listDocuments" | "getDocument" | "documentChunks">,
+    library: Pick<LibraryReader, "listDocuments" | "listParts" | "getDocument" | "documentChunks">,
     documentIds?: readonly string[]
 ): TrainingDocuments {
     const chosen = documentIds === undefined
-        ? library.listDocuments(["indexed"])
+        // Files only: a mailbox brings its messages (below), which must not come a second time on their own.
+        ? library.listDocuments(["indexed"]).filter((document) => document.parentId === null)
         : [...new Set(documentIds)].map((id) => {
             const document = library.getDocument(id);
             if (document === undefined) throw new NotFoundError("A chosen document is no longer in the library. Refresh the list and choose again.");
@@ -37,7 +38,10 @@ export function collectTrainingDocuments(
     const documents: TrainingDocument[] = [];
     const used: AdapterDocument[] = [];
     for (const document of indexed) {
-        const text = documentText(library.documentChunks(document.id));
+        // A mailbox is learned as the text of its messages, one after the other.
+        const parts = library.listParts(document.id);
+        const text = parts.length === 0 ? documentText(library.documentChunks(document.id))
+            : parts.map((part) => documentText(library.documentChunks(part.id))).join("\n\n");
         if (text.trim() === "") continue;
         documents.push({ id: document.id, text });
         used.push({ id: document.id, name: document.displayName });

@@ -12,7 +12,7 @@ import { TrainingService, type TrainingServiceOptions } from "./TrainingService.
 export type PersonalizeDeps = {
     db: Database;
     engine: Engine;
-    library: Pick<LibraryReader, "listDocuments" | "getDocument" | "documentChunks">;
+    library: Pick<LibraryReader, "listDocuments" | "listParts" | "getDocument" | "documentChunks">;
     models: ModelRepository;
     /** The chat model chosen in Settings (the CLI: the one it was given). */
     chatModelId: () => string | null;

@@ -54,13 +54,31 @@ export function createLibrary(deps: {
     const ingest = new IngestService({
         store, embedder: embedderInUse, threads: Math.max(1, engine.threads),
         limits: () => parseLimitsFromSettings(settings.get()),
-        ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {})
+        ...(spawn ? { createParser: () => new ParserClient({ spawn }) } : {}),
+        readPicturesInFolders: () => settings.get().readPicturesInFolders
     });
     const watcher = new FolderWatcher({
         meta: new LibraryMeta(db), library: store, ingest,
         onError: (error) => console.error("Locus: the folder watcher failed:", error)
     });
-    const documents = (): LibraryDocumentInfo[] => store.listDocuments().map(toDocumentInfo);
+    /**
+     * The files of the library, a mailbox with its message count: its messages (thousands, in a Takeout
+     * export) are asked for when the person opens it, not sent with every change of the list.
+     */
+    const documents = (): LibraryDocumentInfo[] => {
+        const counts = store.partCounts();
+        return store.listFiles().map((document) => toDocumentInfo(document, counts.get(document.id)));
+    };
+    const messages = (documentId: string): LibraryDocumentInfo[] => {
+        if (store.getDocument(documentId) == null) throw new NotFoundError("That mailbox is no longer in the library.");
+        return store.listParts(documentId).map((document) => toDocumentInfo(document));
+    };
+    // Pictures switched on for folders: the ones already in watched folders are found now, not at the next start.
+    let readPictures = settings.get().readPicturesInFolders;
+    settings.onChange((next) => {
+        if (next.readPicturesInFolders && !readPictures) void watcher.rescan();
+        readPictures = next.readPicturesInFolders;
+    });
     ingest.onProgress((progress) => events.emit("library.progress", progress));
     ingest.onDocumentsChanged(() => events.emit("library.changed", { documents: documents() }));
     // A newly chosen embedding model re-embeds the library at the next run.
@@ -128,14 +146,18 @@ export function createLibrary(deps: {
         for (const folder of result.folders) await watcher.watchFolder(folder);
         if (result.notFound.length > 0 && result.queued.length + result.unchanged.length === 0)
             throw new NotFoundError(`Not found: ${result.notFound.slice(0, 3).join(", ")}. Check the path and try again.`);
-        return [...result.queued, ...result.unchanged].map(toDocumentInfo);
+        const counts = store.partCounts();
+        return [...result.queued, ...result.unchanged].map((document) => toDocumentInfo(document, counts.get(document.id)));
     }
 
     async function openDocument(documentId: string): Promise<void> {
         const document = store.getDocument(documentId);
         if (document == null) throw new NotFoundError("That document is no longer in the library.");
-        if (deps.openFile == null) throw new UnsupportedError(`Open ${document.displayName} from your file manager: this window cannot open files.`);
-        await deps.openFile(document.sourcePath);
+        // A message opens the mailbox it is in: the file is what the system's apps know.
+        const file = document.parentId === null ? document : store.getDocument(document.parentId);
+        if (file == null) throw new NotFoundError("That document is no longer in the library.");
+        if (deps.openFile == null) throw new UnsupportedError(`Open ${file.displayName} from your file manager: this window cannot open files.`);
+        await deps.openFile(file.sourcePath);
     }
 
     return {
@@ -157,9 +179,10 @@ export function createLibrary(deps: {
         setDocumentCollection: (documentId: string, collectionId: string | null): LibraryDocumentInfo => {
             store.setDocumentCollection(documentId, collectionId);
             collectionsChanged();
-            return toDocumentInfo(store.getDocument(documentId)!);
+            return toDocumentInfo(store.getDocument(documentId)!, store.listParts(documentId).length);
         },
         source: (chunkId: number) => sourcePassage(store, chunkId),
+        messages,
         start: async () => {
             ingest.start();
             await watcher.start();

@@ -288,6 +288,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         },
         "library.addPaths": ({ paths, collectionId }) => library.add(paths, collectionId),
         "library.setCollection": ({ documentId, collectionId }) => library.setDocumentCollection(documentId, collectionId),
+        "library.messages": ({ documentId }) => library.messages(documentId),
         "collections.list": () => library.collections(),
         "collections.create": ({ name }) => library.createCollection(name),
         "collections.rename": ({ collectionId, name }) => library.renameCollection(collectionId, name),

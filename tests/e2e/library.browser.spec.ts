@@ -29,6 +29,14 @@ Fishermen say the colour tells them the herring have arrived.
 The tide rises twice a day by about three metres. The old pier floods at the spring tides of March and September.
 `;
 
+/** Two messages as Thunderbird exports them: each becomes a document of its own in the library. */
+const inbox = [
+    "From ada@example.com Mon Mar  4 10:00:00 2024", "From: Ada Lovelace <ada@example.com>", "Subject: Harbour tour", "Date: Mon, 04 Mar 2024 10:00:00 +0000",
+    "Message-ID: <tour@example.com>", "", "The harbour tour starts at the old pier at ten.", "",
+    "From grace@example.com Mon Mar  4 11:00:00 2024", "From: Grace <grace@example.com>", "Subject: Re: Harbour tour", "Date: Mon, 04 Mar 2024 11:00:00 +0000",
+    "", "I will bring the tide tables.", ""
+].join("\n");
+
 /** The questions the page sent, seen by the test; every message passes through unchanged. */
 type Wire = { sends: Record<string, unknown>[] };
 
@@ -60,6 +68,7 @@ test("a person adds a folder, is told to choose an embedding model, sees each fi
     fs.mkdirSync(docs);
     fs.writeFileSync(path.join(docs, "sea.md"), seaDocument);
     fs.writeFileSync(path.join(docs, "broken.pdf"), "these are notes, not a PDF");
+    fs.writeFileSync(path.join(docs, "inbox.mbox"), inbox);
     host = await startBrowserHost({ dataDir });
     await page.goto(host.url);
     await page.getByTestId("wizard-skip").click();
@@ -71,11 +80,11 @@ test("a person adds a folder, is told to choose an embedding model, sees each fi
     await expect(page.locator("#library-title")).toBeFocused();
     await page.getByTestId("library-path-input").fill(docs);
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("library-doc")).toHaveCount(2);
+    await expect(page.getByTestId("library-doc")).toHaveCount(3);
 
     // Nothing can be indexed without an embedding model: the library says so and leads to Settings.
     await expect(page.getByTestId("ingest-blocked")).toContainText(/embedding model/i);
-    await expect(page.locator('[data-testid="library-doc"][data-status="queued"]')).toHaveCount(2);
+    await expect(page.locator('[data-testid="library-doc"][data-status="queued"]')).toHaveCount(3);
     await page.getByTestId("library-open-settings").click();
     await expect(page.getByTestId("settings")).toBeVisible();
     const problem = page.getByTestId("settings-embedding-model-problem");
@@ -99,13 +108,27 @@ test("a person adds a folder, is told to choose an embedding model, sees each fi
     await expect(page.getByTestId("ingest-blocked")).toHaveCount(0);
     await expect(page.locator('[data-testid="ingest-progress"][data-running="true"]')).toHaveCount(0);
 
+    // A mailbox is one row; its messages are listed under it, each with its subject, sender and date.
+    const mailbox = page.getByTestId("library-doc").filter({ hasText: "inbox.mbox" });
+    await expect(mailbox).toHaveAttribute("data-status", "indexed", { timeout: 120_000 });
+    await expect(mailbox.getByTestId("library-doc-facts")).toContainText("2 messages");
+    await mailbox.getByTestId("library-mailbox-toggle").click();
+    const messages = page.getByTestId("library-message");
+    await expect(messages).toHaveCount(2);
+    await expect(messages.nth(0)).toContainText("Harbour tour");
+    await expect(messages.nth(0)).toContainText("From Ada Lovelace <ada@example.com> · 2024-03-04 10:00 UTC");
+    await expect(messages.nth(1)).toContainText("Re: Harbour tour");
+    await expect(messages.getByTestId("library-remove")).toHaveCount(0);
+    await mailbox.getByTestId("library-mailbox-toggle").click();
+    await expect(messages).toHaveCount(0);
+
     // Remove asks first; Keep (or Esc) leaves the document, Remove takes it out.
     await broken.getByTestId("library-remove").click();
     await page.keyboard.press("Escape");
-    await expect(page.getByTestId("library-doc")).toHaveCount(2);
+    await expect(page.getByTestId("library-doc")).toHaveCount(3);
     await broken.getByTestId("library-remove").click();
     await page.getByTestId("library-remove-confirm").click();
-    await expect(page.getByTestId("library-doc")).toHaveCount(1);
+    await expect(page.getByTestId("library-doc")).toHaveCount(2);
 
     // Re-indexing one document brings it back to indexed.
     await sea.getByTestId("library-reindex").click();
@@ -114,8 +137,9 @@ test("a person adds a folder, is told to choose an embedding model, sees each fi
     // After a reload the library is still there.
     await page.reload();
     await page.getByTestId("library-open").click();
-    await expect(page.getByTestId("library-doc")).toHaveCount(1);
-    await expect(page.getByTestId("library-doc")).toHaveAttribute("data-status", "indexed");
+    await expect(page.getByTestId("library-doc")).toHaveCount(2);
+    await expect(sea).toHaveAttribute("data-status", "indexed");
+    await expect(mailbox.getByTestId("library-doc-facts")).toContainText("2 messages");
 });
 
 test("asking the library sends library mode, shows citation chips and sources, and a chip opens the passage in place", async ({ page }) => {

@@ -13,6 +13,17 @@ export type LibraryDocumentInfo = {
     indexedAt: number | null;
     /** The collection it belongs to, or null. */
     collectionId?: string | null;
+    /**
+     * Set for a document inside a file (a message of a mailbox): the id of that file's document. Such a
+     * document is indexed, re-indexed, moved and removed with its file; `displayName` is its subject.
+     */
+    parentId?: string | null;
+    /** Who sent a message ("Ada Lovelace <ada@example.com>"), when known. */
+    sender?: string | null;
+    /** When a message was sent ("2024-03-01 09:30 UTC"), when known. */
+    sentAt?: string | null;
+    /** For a file with documents inside it (a mailbox): how many; `library.messages` lists them. */
+    messageCount?: number;
 };
 
 /** A named group of documents and folders, to keep work apart from private papers. */

@@ -11,7 +11,7 @@ export const methodNames = [
     "settings.get", "settings.update",
     "downloads.list", "downloads.start", "downloads.pause", "downloads.resume", "downloads.cancel",
     "library.list", "library.addWithDialog", "library.addPaths", "library.remove", "library.reindex", "library.cancel",
-    "library.progress", "library.source", "library.openFile", "library.setCollection",
+    "library.progress", "library.source", "library.openFile", "library.setCollection", "library.messages",
     "collections.list", "collections.create", "collections.rename", "collections.delete",
     "chats.list", "chats.create", "chats.get", "chats.rename", "chats.delete", "chats.send", "chats.stop",
     "chats.regenerate", "chats.edit", "chats.switchVersion", "chats.deletePair", "chats.configure", "chats.samplingDefaults", "chats.search",

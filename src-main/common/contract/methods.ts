@@ -75,6 +75,8 @@ export const methods = {
         maxInflatedMegabytes: bounded(documentLimitBounds.maxInflatedMegabytes).optional(),
         parseTimeoutSeconds: bounded(documentLimitBounds.parseTimeoutSeconds).optional(),
         maxScannedPages: bounded(documentLimitBounds.maxScannedPages).optional(),
+        maxMailboxMessages: bounded(documentLimitBounds.maxMailboxMessages).optional(),
+        readPicturesInFolders: z.boolean().optional(),
         ocrLanguages: z.array(z.enum(ocrLanguageChoices.map((choice) => choice.code) as [OcrLanguageCode, ...OcrLanguageCode[]]))
             .min(1).max(ocrLanguageChoices.length).refine((codes) => new Set(codes).size === codes.length, "each language once").optional(),
         systemPrompt: systemPromptSchema.optional(),
@@ -95,6 +97,8 @@ export const methods = {
     })),
     /** Moves a document into a collection (null: none). */
     "library.setCollection": method<LibraryDocumentInfo>()(z.strictObject({ documentId: id, collectionId: id.nullable() })),
+    /** The documents inside a file (the messages of a mailbox); `library.list` lists files only. */
+    "library.messages": method<LibraryDocumentInfo[]>()(z.strictObject({ documentId: id })),
     "collections.list": method<CollectionInfo[]>()(none),
     "collections.create": method<CollectionInfo>()(z.strictObject({ name: collectionName })),
     "collections.rename": method<CollectionInfo>()(z.strictObject({ collectionId: id, name: collectionName })),

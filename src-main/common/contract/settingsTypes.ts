@@ -24,6 +24,10 @@ export type Settings = {
     parseTimeoutSeconds: number;
     /** Most pages of a scanned PDF read by text recognition (OCR), which takes seconds per page. */
     maxScannedPages: number;
+    /** Most messages read from one mailbox (.mbox); each becomes a document of its own. */
+    maxMailboxMessages: number;
+    /** Pictures (PNG, JPEG) found in added and watched folders are read by text recognition too (about a second each). */
+    readPicturesInFolders: boolean;
     /** Languages text recognition reads scanned pages and images in (codes of ocrLanguageChoices). */
     ocrLanguages: OcrLanguageCode[];
     /** The system prompt of chats that have none of their own. */
@@ -50,7 +54,9 @@ export const documentLimitBounds = {
     maxDocumentPages: { min: 1, max: 100_000 },
     maxInflatedMegabytes: { min: 1, max: 3072 },
     parseTimeoutSeconds: { min: 5, max: 3600 },
-    maxScannedPages: { min: 1, max: 10_000 }
+    maxScannedPages: { min: 1, max: 10_000 },
+    // Each message is a row in the library; past this a mailbox is better split by folder.
+    maxMailboxMessages: { min: 1, max: 200_000 }
 } as const;
 
 export const defaultSettings: Settings = {
@@ -67,6 +73,8 @@ export const defaultSettings: Settings = {
     maxInflatedMegabytes: 200,
     parseTimeoutSeconds: 120,
     maxScannedPages: 200,
+    maxMailboxMessages: 20_000,
+    readPicturesInFolders: false,
     ocrLanguages: ["eng"],
     systemPrompt: defaultSystemPrompt,
     sampling: {},

@@ -21,7 +21,7 @@ export async function runIngest(
     const started = performance.now();
 
     // Documents an interrupted run left behind are finished too, and reported with the rest.
-    const resumed = store.listDocuments(["queued", "parsing", "embedding"]).map((document) => document.id);
+    const resumed = store.listFiles(["queued", "parsing", "embedding"]).map((document) => document.id);
     ingest.start();
     const collectionId = options.collection === undefined ? undefined : collectionNamed(services, options.collection, output);
     const added = await ingest.add(paths, collectionId === undefined ? {} : { collectionId });
@@ -52,7 +52,7 @@ export async function runIngest(
         view.stop(ingest.progress());
     }
     if (stopped !== null) {
-        const left = store.listDocuments(["queued", "parsing", "embedding"]).length;
+        const left = store.listFiles(["queued", "parsing", "embedding"]).length;
         output.err(`Stopped with ${plural(left, "file")} left to index; run the command again to resume.`);
         return exitCodeFor(stopped);
     }
@@ -66,7 +66,9 @@ export async function runIngest(
     const processed = [...ids].map((id) => store.getDocument(id)).filter((document) => document !== undefined);
     // Files that failed before and did not change are listed again: they still need the person's attention.
     const stillFailed = added.unchanged.filter((document) => document.status === "failed");
-    printSummary(processed, stillFailed, progress, (performance.now() - started) / 1000, output);
+    // The messages of a mailbox are documents of their own: say how many the mailboxes held.
+    const messages = processed.reduce((sum, document) => sum + (document.status === "indexed" ? store.listParts(document.id).length : 0), 0);
+    printSummary(processed, stillFailed, progress, (performance.now() - started) / 1000, output, messages);
     const failed = processed.some((document) => document.status !== "indexed") || stillFailed.length > 0;
     return failed || added.notFound.length > 0 ? 1 : 0;
 }
@@ -97,14 +99,18 @@ function describeAdded(queued: number, unchanged: number, skipped: number, resum
 }
 
 function printSummary(
-    processed: LibraryDocument[], stillFailed: LibraryDocument[], progress: IngestProgress, seconds: number, output: CliOutput
+    processed: LibraryDocument[], stillFailed: LibraryDocument[], progress: IngestProgress, seconds: number, output: CliOutput, messages: number
 ): void {
     const indexed = processed.filter((document) => document.status === "indexed");
     const failed = processed.filter((document) => document.status !== "indexed");
     const chunks = indexed.reduce((sum, document) => sum + document.chunkCount, 0);
     const rate = progress.chunksPerSecond === null ? "" : `, ${progress.chunksPerSecond.toFixed(1)} chunks/s`;
     if (processed.length === 0) output.out("Nothing new to index.");
-    else output.out(`Indexed ${indexed.length} of ${plural(processed.length, "file")} (${plural(chunks, "chunk")}) in ${seconds.toFixed(1)} s${rate}.`);
+    else {
+        const held = messages > 0 ? `${plural(messages, "e-mail message")}, ` : "";
+        output.out(`Indexed ${indexed.length} of ${plural(processed.length, "file")} (${held}${plural(chunks, "chunk")}) in ${seconds.toFixed(1)} s${rate}.`);
+    }
+    for (const document of indexed) if (document.statusReason !== null) output.out(`  ${document.displayName}: ${document.statusReason}`);
     listFailures("Failed", failed, output);
     listFailures("Still failing (unchanged since)", stillFailed, output);
 }

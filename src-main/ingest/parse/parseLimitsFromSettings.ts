@@ -4,7 +4,7 @@ import { defaultParseLimits, type ParseLimits } from "./types.js";
 const megabyte = 1024 * 1024;
 
 type LimitSettings = Pick<Settings, "maxDocumentMegabytes" | "maxDocumentPages" | "maxInflatedMegabytes" | "parseTimeoutSeconds"> &
-    Partial<Pick<Settings, "maxScannedPages" | "ocrLanguages">>;
+    Partial<Pick<Settings, "maxScannedPages" | "ocrLanguages" | "maxMailboxMessages">>;
 
 /**
  * The parser's limits from the person's Settings, each clamped to its safe bounds: a value edited in
@@ -20,7 +20,8 @@ export function parseLimitsFromSettings(settings: LimitSettings): ParseLimits {
         maxInflatedBytes: clamp(settings.maxInflatedMegabytes, documentLimitBounds.maxInflatedMegabytes) * megabyte,
         timeoutMs: clamp(settings.parseTimeoutSeconds, documentLimitBounds.parseTimeoutSeconds) * 1000,
         maxScannedPages: clamp(settings.maxScannedPages ?? defaultParseLimits.maxScannedPages, documentLimitBounds.maxScannedPages),
-        ocrLanguages: knownLanguages(settings.ocrLanguages)
+        ocrLanguages: knownLanguages(settings.ocrLanguages),
+        maxMessages: clamp(settings.maxMailboxMessages ?? defaultParseLimits.maxMessages, documentLimitBounds.maxMailboxMessages)
     };
 }
 

@@ -11,7 +11,8 @@ export const parseLimitsSchema = z.object({
     timeoutMs: z.number().int().positive(),
     maxScannedPages: z.number().int().positive(),
     // Codes become file names of the installed language data: letters and underscores only.
-    ocrLanguages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8)
+    ocrLanguages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8),
+    maxMessages: z.number().int().positive()
 }) satisfies z.ZodType<ParseLimits>;
 
 /**
@@ -31,15 +32,27 @@ export const parseRequestSchema = z.object({
 
 export type ParseRequest = z.infer<typeof parseRequestSchema>;
 
+const sectionsSchema = z.array(
+    z.object({
+        text: z.string(),
+        page: z.number().int().positive().optional(),
+        headingPath: z.array(z.string())
+    })
+);
+
 /** Checks what comes back from the worker, which has just handled an untrusted file. */
 export const parsedDocumentSchema = z.object({
     format: z.enum(documentFormats),
     title: z.string().optional(),
-    sections: z.array(
-        z.object({
-            text: z.string(),
-            page: z.number().int().positive().optional(),
-            headingPath: z.array(z.string())
-        })
-    )
+    sections: sectionsSchema,
+    parts: z.array(z.object({
+        key: z.string().min(1).max(300),
+        contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+        sizeBytes: z.number().int().nonnegative(),
+        title: z.string(),
+        sender: z.string(),
+        date: z.string(),
+        sections: sectionsSchema
+    })).optional(),
+    unreadableParts: z.number().int().nonnegative().optional()
 }) satisfies z.ZodType<ParsedDocument>;

@@ -3,7 +3,7 @@
 
 /**
  * `table`: a spreadsheet (XLSX, ODS) or CSV, read row by row under its header; `presentation`: PPTX;
- * `email`: one message (EML) or a mailbox (MBOX); `image`: a picture of text, read by OCR.
+ * `email`: one message (EML) or a mailbox (MBOX, whose messages are its parts); `image`: a picture of text, read by OCR.
  */
 export const documentFormats = ["pdf", "docx", "markdown", "html", "text", "table", "presentation", "epub", "odt", "rtf", "email", "image"] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
@@ -19,6 +19,32 @@ export interface ParsedSection {
 export interface ParsedDocument {
     format: DocumentFormat;
     title?: string;
+    sections: ParsedSection[];
+    /**
+     * Documents inside the file, each indexed, listed and cited on its own (the messages of a mailbox).
+     * A file with parts has no sections of its own.
+     */
+    parts?: ParsedPart[];
+    /** Parts that could not be read and were left out (a damaged message in a mailbox). */
+    unreadableParts?: number;
+}
+
+/** One document inside a file: a message of a mailbox. */
+export interface ParsedPart {
+    /**
+     * Its identity in the file, kept when the file changes around it: the message's Message-ID ("#2",
+     * "#3" for different messages sharing one), or a hash of its bytes when it has none.
+     */
+    key: string;
+    /** SHA-256 (hex) of the part's own bytes: an unchanged message is not written again. */
+    contentHash: string;
+    /** Size of the part's own bytes in the file. */
+    sizeBytes: number;
+    title: string;
+    /** Who sent it ("Ada Lovelace <ada@example.com>"); "" when the message does not say. */
+    sender: string;
+    /** When it was sent ("2024-03-01 09:30 UTC"); "" when the message has no valid date. */
+    date: string;
     sections: ParsedSection[];
 }
 
@@ -42,6 +68,8 @@ export interface ParseLimits {
     maxScannedPages: number;
     /** Languages text recognition reads in (tesseract codes with installed data: "eng", "fra"). */
     ocrLanguages: string[];
+    /** Most messages read from one mailbox; a larger one fails with the reason, naming the setting. */
+    maxMessages: number;
 }
 
 export const defaultParseLimits: Readonly<ParseLimits> = Object.freeze({
@@ -52,5 +80,6 @@ export const defaultParseLimits: Readonly<ParseLimits> = Object.freeze({
     maxHtmlDepth: 512,
     timeoutMs: 120_000,
     maxScannedPages: 200,
-    ocrLanguages: ["eng"]
+    ocrLanguages: ["eng"],
+    maxMessages: 20_000
 });

@@ -12,8 +12,8 @@ export type FolderWatcherOptions = {
     /** Where the list of watched folders is kept (`library_meta`, through LibraryMeta). */
     meta: FolderList;
     /** Finds the documents of a folder, to remove those deleted while Locus was closed. */
-    library: Pick<LibraryReader, "listDocuments">;
-    ingest: Pick<IngestService, "add" | "remove" | "removePath" | "removeFolder">;
+    library: Pick<LibraryReader, "listFiles">;
+    ingest: Pick<IngestService, "add" | "remove" | "removePath" | "removeFolder"> & Partial<Pick<IngestService, "picturesInFolders">>;
     /** Changes are gathered this long, then applied together (default 1 s). */
     debounceMs?: number;
     /** A file counts as written once its size has not changed for this long (default 2 s). */
@@ -79,6 +79,19 @@ export class FolderWatcher {
         await this.#applying;
     }
 
+    /**
+     * Looks through every watched folder again for files to add: after "Read text in pictures found in
+     * folders" is switched on, the pictures already there are found.
+     */
+    async rescan(): Promise<void> {
+        for (const folder of this.#folders.list()) await this.#catchUp(folder);
+    }
+
+    /** The Setting on pictures, asked at each change, so switching it applies at once. */
+    #fileOptions(): { pictures: boolean } {
+        return { pictures: this.options.ingest.picturesInFolders?.() ?? false };
+    }
+
     async #watch(folders: string[]): Promise<void> {
         if (this.#watcher !== null) {
             this.#watcher.add(folders);
@@ -87,7 +100,7 @@ export class FolderWatcher {
         const stabilityThreshold = this.options.writeFinishMs ?? 2_000;
         const watcher = watch(folders, {
             ignoreInitial: true,
-            ignored: (filePath, stats) => isUnderHiddenOrTemp(filePath, this.#folders.list()) || (stats?.isFile() === true && !isWatchedFile(filePath)),
+            ignored: (filePath, stats) => isUnderHiddenOrTemp(filePath, this.#folders.list()) || (stats?.isFile() === true && !isWatchedFile(filePath, this.#fileOptions())),
             awaitWriteFinish: { stabilityThreshold, pollInterval: Math.min(100, stabilityThreshold) },
             // Editors that save by writing a temporary file and renaming it over the original produce one change.
             atomic: true
@@ -102,7 +115,7 @@ export class FolderWatcher {
     }
 
     #record(filePath: string, change: Change): void {
-        if (this.#disposed || (change === "upsert" && !isWatchedFile(filePath))) return;
+        if (this.#disposed || (change === "upsert" && !isWatchedFile(filePath, this.#fileOptions()))) return;
         this.#pending.set(path.resolve(filePath), change);
         clearTimeout(this.#timer);
         this.#timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 1_000);
@@ -129,7 +142,7 @@ export class FolderWatcher {
         try {
             await this.options.ingest.add([folder]);
             const prefix = folder + path.sep;
-            for (const document of this.options.library.listDocuments()) {
+            for (const document of this.options.library.listFiles()) {
                 if (!document.sourcePath.startsWith(prefix)) continue;
                 const exists = await fs.access(document.sourcePath).then(() => true, () => false);
                 if (!exists) await this.options.ingest.remove(document.id);

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { isHiddenName, isIndexableFileName, isTempName } from "../fileFilters.js";
+import { isHiddenName, isIndexableFileName, isTempName, type FolderFileOptions } from "../fileFilters.js";
 
 /** A file the watcher passes on to ingestion: the same rule as for files found in an added folder. */
-export function isWatchedFile(filePath: string): boolean {
-    return isIndexableFileName(filePath);
+export function isWatchedFile(filePath: string, options: FolderFileOptions = {}): boolean {
+    return isIndexableFileName(filePath, options);
 }
 
 /**

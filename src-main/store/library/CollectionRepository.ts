@@ -9,8 +9,9 @@ const toCollection = (row: CollectionRow): Collection => ({
     id: row.id, name: row.name, createdAt: row.created_at, documentCount: row.document_count
 });
 
+// Files are counted, as the library lists them: a mailbox is one, however many messages it holds.
 const selectCollections = `
-    SELECT c.id, c.name, c.created_at, (SELECT COUNT(*) FROM documents d WHERE d.collection_id = c.id) AS document_count
+    SELECT c.id, c.name, c.created_at, (SELECT COUNT(*) FROM documents d WHERE d.collection_id = c.id AND d.parent_id IS NULL) AS document_count
     FROM collections c`;
 
 /** Named collections and the folders that belong to them (files found in a folder join its collection). */

@@ -7,7 +7,14 @@ import type {
 export interface LibraryReader {
     getDocument(documentId: string): LibraryDocument | undefined;
     getDocumentByPath(sourcePath: string): LibraryDocument | undefined;
+    /** Every document: files, and the documents inside files (mailbox messages), each after its file. */
     listDocuments(statuses?: readonly DocumentStatus[]): LibraryDocument[];
+    /** Files only (what ingestion queues, hashes and watches), oldest first when filtered by status. */
+    listFiles(statuses?: readonly DocumentStatus[]): LibraryDocument[];
+    /** The documents inside a file (the messages of a mailbox), in the order they were added. */
+    listParts(parentId: string): LibraryDocument[];
+    /** How many documents each file with documents inside it holds, by the file's id. */
+    partCounts(): Map<string, number>;
     documentChunks(documentId: string): ChunkWithDocument[];
     /** The chunks with these ids, in the order given; ids that no longer exist are skipped. */
     chunksByIds(chunkIds: readonly number[]): ChunkWithDocument[];

@@ -11,7 +11,7 @@ import type { LibraryWriter } from "./LibraryWriter.js";
 import { toUnitVector } from "./toUnitVector.js";
 import type {
     ChunkWithDocument, Collection, DocumentSource, SearchScope, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, KeywordHit,
-    LibraryDocument, NewChunk, VectorHit, VectorSearchOptions
+    LibraryDocument, NewChunk, NewPart, PartsSaved, VectorHit, VectorSearchOptions
 } from "./types.js";
 import { VectorIndex } from "./VectorIndex.js";
 import { assertEmbeddingDimension } from "./assertEmbeddingDimension.js";
@@ -51,6 +51,18 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         return this.#documents.list(statuses);
     }
 
+    listFiles(statuses?: readonly DocumentStatus[]): LibraryDocument[] {
+        return this.#documents.listFiles(statuses);
+    }
+
+    listParts(parentId: string): LibraryDocument[] {
+        return this.#documents.parts(parentId);
+    }
+
+    partCounts(): Map<string, number> {
+        return this.#documents.partCounts();
+    }
+
     documentChunks(documentId: string): ChunkWithDocument[] {
         return this.#chunks.forDocument(documentId);
     }
@@ -72,7 +84,7 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
     }
 
     keywordSearch(match: string, limit: number, scope: SearchScope = {}): KeywordHit[] {
-        return this.#chunks.keywordSearch(match, limit, scope.documentIds);
+        return this.#chunks.keywordSearch(match, limit, scope.documentIds === undefined ? undefined : this.#scopeIds(scope.documentIds));
     }
 
     vectorSearch(vector: ArrayLike<number>, limit: number, options: VectorSearchOptions = {}): VectorHit[] {
@@ -82,7 +94,7 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         if (vector.length !== model.dimension)
             throw new EmbeddingModelMismatchError(describeModel(model), `a query of ${vector.length} dimensions`);
         if (options.documentIds !== undefined)
-            return this.#vectors.nearestInDocuments(model.dimension, toUnitVector(vector), limit, options.documentIds);
+            return this.#vectors.nearestInDocuments(model.dimension, toUnitVector(vector), limit, this.#scopeIds(options.documentIds));
         return this.#vectors.nearest(model.dimension, toUnitVector(vector), limit, options.prefilterCandidates);
     }
 
@@ -168,6 +180,8 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         this.db.transaction(() => {
             if (!this.#documents.markFailed(documentId, reason)) throw new NotFoundError(`No document with id ${documentId} in the library.`);
             this.#chunks.deleteForDocument(documentId);
+            // The messages of a mailbox that can no longer be read no longer match it either.
+            this.#documents.deleteParts(documentId);
         })();
     }
 
@@ -179,28 +193,70 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
             throw new EmbeddingModelMismatchError("no embedding model (none is set for the library)", `"${details.embeddingModelId ?? "unknown"}"`);
         if (details.embeddingModelId !== undefined && details.embeddingModelId !== model.id)
             throw new EmbeddingModelMismatchError(describeModel(model), `"${details.embeddingModelId}"`);
-        if (vectors.length !== chunks.length)
-            throw new InvalidInputError(`Got ${chunks.length} chunks but ${vectors.length} vectors; each chunk needs exactly one vector.`);
         // Validate and normalize everything before the transaction, so a bad vector never aborts halfway.
-        const units = vectors.map((vector) => {
-            if (vector.length !== model.dimension)
-                throw new EmbeddingModelMismatchError(describeModel(model), `vectors of ${vector.length} dimensions`);
-            return toUnitVector(vector);
-        });
-        chunks.forEach(assertChunk);
+        const units = checkedUnits(model, chunks, vectors);
 
         return this.db.transaction(() => {
             if (this.#documents.get(documentId) === undefined) throw new NotFoundError(`No document with id ${documentId} in the library.`);
-            this.#chunks.deleteForDocument(documentId); // triggers drop the old full-text rows and vectors
-            this.#vectors.ensureTable(model.dimension);
-            chunks.forEach((chunk, ordinal) => {
-                const chunkId = this.#chunks.insert(documentId, ordinal, chunk);
-                this.#vectors.insert(model.dimension, chunkId, units[ordinal]!);
-            });
+            this.#writeChunks(documentId, chunks, units, model.dimension);
             this.#documents.markIndexed(documentId, chunks.length, model.id, details);
             this.#pending.clearDocument(documentId);
             return this.#documents.get(documentId)!;
         })();
+    }
+
+    replaceDocumentParts(documentId: string, parts: readonly NewPart[], details: IndexedDocumentDetails = {}): PartsSaved {
+        const model = this.#meta.embeddingModel();
+        if (model === undefined)
+            throw new EmbeddingModelMismatchError("no embedding model (none is set for the library)", `"${details.embeddingModelId ?? "unknown"}"`);
+        if (details.embeddingModelId !== undefined && details.embeddingModelId !== model.id)
+            throw new EmbeddingModelMismatchError(describeModel(model), `"${details.embeddingModelId}"`);
+        if (new Set(parts.map((part) => part.key)).size !== parts.length) throw new InvalidInputError("Two parts of one file have the same key.");
+        const units = parts.map((part) => checkedUnits(model, part.chunks, part.vectors));
+
+        return this.db.transaction(() => {
+            const file = this.#documents.get(documentId);
+            if (file === undefined) throw new NotFoundError(`No document with id ${documentId} in the library.`);
+            if (file.parentId !== null) throw new InvalidInputError(`Document ${documentId} is itself inside a file.`);
+            // A file with parts has no chunks of its own (a mailbox indexed as one document before keeps none).
+            this.#chunks.deleteForDocument(documentId);
+            this.#vectors.ensureTable(model.dimension);
+            const known = new Map(this.#documents.parts(documentId).map((part) => [part.partKey, part]));
+            const saved: PartsSaved = { written: 0, kept: 0, removed: 0 };
+            parts.forEach((part, index) => {
+                const existing = known.get(part.key);
+                // Same bytes, indexed by the same model: its chunks (and the ids citations point at) stay as they are.
+                if (existing?.status === "indexed" && existing.contentHash === part.contentHash && existing.embeddingModelId === model.id) {
+                    saved.kept++;
+                    return;
+                }
+                const partId = existing?.id ?? this.#documents.insertPart(file, part);
+                if (existing !== undefined) this.#documents.updatePart(partId, part);
+                this.#writeChunks(partId, part.chunks, units[index]!, model.dimension);
+                this.#documents.markIndexed(partId, part.chunks.length, model.id, { contentHash: part.contentHash, format: file.format ?? details.format ?? null });
+                saved.written++;
+            });
+            saved.removed = this.#documents.deletePartsExcept(documentId, parts.map((part) => part.key));
+            const chunkCount = parts.reduce((sum, part) => sum + part.chunks.length, 0);
+            this.#documents.markIndexed(documentId, chunkCount, model.id, { ...details, pageCount: null });
+            this.#pending.clearDocument(documentId);
+            return saved;
+        })();
+    }
+
+    /** Replaces a document's chunks and their vectors; runs inside the caller's transaction. */
+    #writeChunks(documentId: string, chunks: readonly NewChunk[], units: readonly Float32Array[], dimension: number): void {
+        this.#chunks.deleteForDocument(documentId); // triggers drop the old full-text rows and vectors
+        this.#vectors.ensureTable(dimension);
+        chunks.forEach((chunk, ordinal) => {
+            const chunkId = this.#chunks.insert(documentId, ordinal, chunk);
+            this.#vectors.insert(dimension, chunkId, units[ordinal]!);
+        });
+    }
+
+    /** A file in a search scope stands for the documents inside it (a mailbox attached to a chat searches its messages). */
+    #scopeIds(documentIds: readonly string[]): readonly string[] {
+        return documentIds.length === 0 ? documentIds : this.#documents.withParts(documentIds);
     }
 
     deleteDocument(documentId: string): boolean {
@@ -230,6 +286,18 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
     requeueInterrupted(): number {
         return this.#documents.requeueInterrupted();
     }
+}
+
+/** The vectors as unit vectors, once every chunk and vector is checked. */
+function checkedUnits(model: EmbeddingModelIdentity, chunks: readonly NewChunk[], vectors: readonly ArrayLike<number>[]): Float32Array[] {
+    if (vectors.length !== chunks.length)
+        throw new InvalidInputError(`Got ${chunks.length} chunks but ${vectors.length} vectors; each chunk needs exactly one vector.`);
+    const units = vectors.map((vector) => {
+        if (vector.length !== model.dimension) throw new EmbeddingModelMismatchError(describeModel(model), `vectors of ${vector.length} dimensions`);
+        return toUnitVector(vector);
+    });
+    chunks.forEach(assertChunk);
+    return units;
 }
 
 function assertChunk(chunk: NewChunk, index: number): void {

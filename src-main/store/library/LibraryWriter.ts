@@ -1,6 +1,6 @@
 import type { HashedVector } from "./PendingVectors.js";
 import type {
-    Collection, DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, LibraryDocument, NewChunk
+    Collection, DocumentSource, DocumentStatus, EmbeddingModelIdentity, IndexedDocumentDetails, LibraryDocument, NewChunk, NewPart, PartsSaved
 } from "./types.js";
 
 /** Write access to the library; only ingestion and the library service hold it. */
@@ -18,7 +18,14 @@ export interface LibraryWriter {
     replaceDocumentChunks(
         documentId: string, chunks: readonly NewChunk[], vectors: readonly ArrayLike<number>[], details?: IndexedDocumentDetails
     ): LibraryDocument;
-    /** Removes a document with its chunks, full-text rows and vectors, in one transaction. */
+    /**
+     * Saves the documents inside a file (the messages of a mailbox) and marks the file `indexed`, in ONE
+     * transaction: parts are matched by key; a part unchanged since it was indexed with this model keeps
+     * its chunks (and the chunk ids citations point at), changed and new ones are written, parts gone from
+     * the file are removed. The file itself keeps no chunks.
+     */
+    replaceDocumentParts(documentId: string, parts: readonly NewPart[], details?: IndexedDocumentDetails): PartsSaved;
+    /** Removes a document with its chunks, full-text rows and vectors (and the documents inside it), in one transaction. */
     deleteDocument(documentId: string): boolean;
     /**
      * Records the embedding model. A different model (or dimension) drops every chunk and vector

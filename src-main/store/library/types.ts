@@ -26,6 +26,17 @@ export type LibraryDocument = {
     indexedAt: number | null;
     /** The collection the document belongs to, or null. */
     collectionId: string | null;
+    /**
+     * For a document inside a file (a message of a mailbox): the file's document, which is the one queued,
+     * hashed and watched; its own `sourcePath` is then the file's path, a NUL and `partKey`. Null for a file.
+     */
+    parentId: string | null;
+    /** The part's identity inside its file (a message's Message-ID); null for a file. */
+    partKey: string | null;
+    /** Who sent a message ("Ada Lovelace <ada@example.com>"); null when unknown or not a message. */
+    sender: string | null;
+    /** When a message was sent, as shown ("2024-03-01 09:30 UTC"); null when unknown or not a message. */
+    sentAt: string | null;
 };
 
 /** A file to add to the library, or the new facts of one already in it. */
@@ -83,7 +94,28 @@ export type IndexedDocumentDetails = {
     format?: string | null;
     pageCount?: number | null;
     contentHash?: string | null;
+    /** Something the person should know about an indexed document ("3 messages could not be read"). */
+    note?: string | null;
 };
+
+/** A document inside a file (a message of a mailbox), with its chunks and their vectors, as indexing hands it over. */
+export type NewPart = {
+    /** Its identity in the file (see LibraryDocument.partKey). */
+    key: string;
+    title: string;
+    /** "" when unknown. */
+    sender: string;
+    /** "" when unknown. */
+    sentAt: string;
+    /** Hash of the part's own bytes: a part unchanged since it was indexed with the same model is kept as it is. */
+    contentHash: string;
+    sizeBytes: number;
+    chunks: readonly NewChunk[];
+    vectors: readonly ArrayLike<number>[];
+};
+
+/** What saving a file's parts did: parts written, kept as they were (unchanged), and removed (gone from the file). */
+export type PartsSaved = { written: number; kept: number; removed: number };
 
 /** A full-text hit: higher `score` is better (negated BM25). */
 export type KeywordHit = { chunkId: number; score: number };

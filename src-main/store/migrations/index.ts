@@ -11,9 +11,10 @@ import { migration009 } from "./009_model_hashes.js";
 import { migration010 } from "./010_advisor_runs.js";
 import { migration011 } from "./011_library_scale.js";
 import { migration012 } from "./012_chat_branches_and_search.js";
+import { migration013 } from "./013_document_parts.js";
 
 /** Every migration, in order. Add a file per version; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
     migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011,
-    migration012
+    migration012, migration013
 ];

@@ -31,10 +31,21 @@ const formatNames: Readonly<Record<string, string>> = {
     epub: "E-book", odt: "OpenDocument", rtf: "RTF", email: "E-mail", image: "Image"
 };
 
-/** "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed. */
+/**
+ * "PDF · 12 pages · 48 passages · 1.2 MB": what a document is and how much of it was indexed; a mailbox
+ * says how many messages it holds, a message who sent it and when ("From Ada · 2024-03-01 09:30 UTC · 2 passages").
+ */
 export function describeDocumentFacts(document: LibraryDocumentInfo): string {
+    const messageCount = document.messageCount ?? 0;
     const facts: string[] = [];
+    if (document.parentId != null) {
+        facts.push(`From ${document.sender ?? "an unknown sender"}`);
+        if (document.sentAt != null) facts.push(document.sentAt);
+        facts.push(count(document.chunkCount, "passage", "passages"));
+        return facts.join(" · ");
+    }
     if (document.format) facts.push(formatNames[document.format] ?? document.format.toUpperCase());
+    if (messageCount > 0) facts.push(count(messageCount, "message", "messages"));
     if (document.pageCount !== null) {
         facts.push(document.format === "presentation" ? count(document.pageCount, "slide", "slides") : count(document.pageCount, "page", "pages"));
     }

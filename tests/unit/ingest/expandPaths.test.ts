@@ -33,6 +33,18 @@ describe("expanding added paths into files to queue", () => {
         expect(Number.isInteger(a.mtimeMs)).toBe(true);
     });
 
+    it("collects pictures from folders only with 'Read text in pictures found in folders' on", async () => {
+        await writeFiles(dir.path, { "a.md": "# A", "scans/receipt.PNG": "png", "scans/page.jpeg": "jpg", "photo.jpg": "jpg", "clip.gif": "gif" });
+        const off = await expandPaths([dir.path]);
+        expect(names(off.files)).toEqual(["a.md"]);
+        expect(off.skippedUnsupported).toBe(4);
+        const on = await expandPaths([dir.path], { pictures: true });
+        expect(names(on.files)).toEqual(["a.md", "photo.jpg", "scans/page.jpeg", "scans/receipt.PNG"]);
+        expect(on.skippedUnsupported).toBe(1);
+        expect(isIndexableFileName("/x/scan.png", { pictures: true })).toBe(true);
+        expect(isIndexableFileName("/x/.scan.png", { pictures: true })).toBe(false);
+    });
+
     it("passes over hidden and temporary files and folders inside a folder", async () => {
         await writeFiles(dir.path, {
             ".hidden.md": "h", ".git/config.txt": "g", "~$report.docx": "lock", "draft.md~": "bak", "x.txt.swp": "s",

@@ -10,6 +10,10 @@ import { writeFiles } from "./support/fakes.js";
 class FakeIngest {
     calls: string[] = [];
     documents: LibraryDocument[] = [];
+    pictures = false;
+    picturesInFolders() {
+        return this.pictures;
+    }
     async add(paths: readonly string[]) {
         this.calls.push(...paths.map((p) => `add ${p}`));
         return { queued: [], unchanged: [], skippedUnsupported: 0, folders: [], notFound: [] };
@@ -55,7 +59,7 @@ afterEach(async () => {
 
 function watcher(): FolderWatcher {
     const created = new FolderWatcher({
-        meta, ingest, library: { listDocuments: () => ingest.documents }, debounceMs: 50, writeFinishMs: 100,
+        meta, ingest, library: { listFiles: () => ingest.documents }, debounceMs: 50, writeFinishMs: 100,
         onError: (error) => { throw error; }
     });
     watchers.push(created);
@@ -110,6 +114,27 @@ describe("the folder watcher", () => {
         await fs.writeFile(dir.file("later/added.txt"), "text");
         await until(() => ingest.calls.length > 0);
         expect(ingest.calls).toEqual([`add ${dir.file("later/added.txt")}`]);
+    });
+
+    it("passes on pictures once 'Read text in pictures found in folders' is on, and a rescan finds those already there", async () => {
+        const folders = watcher();
+        await folders.watchFolder(dir.path);
+        await writeFiles(dir.path, { "before.png": "p", "note.md": "n" });
+        await until(() => ingest.calls.length > 0);
+        // Long enough for the picture's own events to have come and been passed over.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(ingest.calls).toEqual([`add ${dir.file("note.md")}`]);
+
+        ingest.calls = [];
+        ingest.pictures = true;
+        await writeFiles(dir.path, { "scan.jpg": "j" });
+        await until(() => ingest.calls.includes(`add ${dir.file("scan.jpg")}`));
+        // The folder's listing, read again for the new file, may bring the earlier picture along: both are wanted now.
+        expect(ingest.calls.every((call) => /\.(jpg|png)$/.test(call))).toBe(true);
+
+        ingest.calls = [];
+        await folders.rescan();
+        expect(ingest.calls).toEqual([`add ${dir.path}`]);
     });
 
     it("stops watching a folder on request, and closes its watches on dispose", async () => {

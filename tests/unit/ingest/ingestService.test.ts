@@ -27,7 +27,7 @@ afterEach(async () => {
     await dir.remove();
 });
 
-function ingest(provide: () => IngestEmbedder | null, options: { notifyIntervalMs?: number } = {}): IngestService {
+function ingest(provide: () => IngestEmbedder | null, options: { notifyIntervalMs?: number; readPicturesInFolders?: () => boolean } = {}): IngestService {
     const service = new IngestService({
         store, threads: 1, embedder: async () => provide(), createParser: () => new FakeParser(), embedBatchSize: 4, ...options
     });
@@ -39,6 +39,19 @@ const byName = () => Object.fromEntries(store.listDocuments().map((document) => 
 const chunkRows = (): number => (db.prepare("SELECT COUNT(*) AS n FROM chunks").get() as { n: number }).n;
 
 describe("the ingest queue", () => {
+    it("queues the pictures of an added folder only while 'Read text in pictures found in folders' is on", async () => {
+        await writeFiles(dir.path, { "a.md": paragraph("alpha", 10), "scans/receipt.png": "png", "photo.JPG": "jpg" });
+        let pictures = false;
+        const service = ingest(() => null, { readPicturesInFolders: () => pictures });
+        const off = await service.add([dir.path]);
+        expect(off.queued.map((document) => document.displayName)).toEqual(["a.md"]);
+        expect(off.skippedUnsupported).toBe(2);
+        pictures = true;
+        expect(service.picturesInFolders()).toBe(true);
+        const on = await service.add([dir.path]);
+        expect(on.queued.map((document) => document.displayName).sort()).toEqual(["a.md", "photo.JPG", "receipt.png"]);
+    });
+
     it("indexes every file of a folder; a file the parser refuses fails with its reason and the rest go on", async () => {
         await writeFiles(dir.path, {
             "a.md": `${paragraph("alpha", 30)}\n\n${paragraph("beta", 30)}`, "notes/b.txt": paragraph("gamma", 100),

@@ -6,7 +6,8 @@ import type { LibraryDocument } from "../../../src-main/store/library/types.js";
 const indexed: LibraryDocument = {
     id: "d1", sourcePath: "/docs/a.md", displayName: "a.md", format: "markdown", title: null, contentHash: "h1",
     sizeBytes: 100, mtimeMs: 5_000, status: "indexed", statusReason: null, pageCount: null, chunkCount: 3,
-    embeddingModelId: "model#1", createdAt: 1, updatedAt: 1, indexedAt: 1, collectionId: null
+    embeddingModelId: "model#1", createdAt: 1, updatedAt: 1, indexedAt: 1, collectionId: null,
+    parentId: null, partKey: null, sender: null, sentAt: null
 };
 const file = { path: "/docs/a.md", sizeBytes: 100, mtimeMs: 5_000 };
 

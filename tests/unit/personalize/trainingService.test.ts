@@ -26,7 +26,8 @@ afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true
 function document(id: string, status: LibraryDocument["status"] = "indexed"): LibraryDocument {
     return {
         id, sourcePath: `/docs/${id}.md`, displayName: `${id}.md`, format: "markdown", title: null, contentHash: null, sizeBytes: 1000,
-        mtimeMs: 0, status, statusReason: null, pageCount: null, chunkCount: 1, embeddingModelId: null, createdAt: 0, updatedAt: 0, indexedAt: 0, collectionId: null
+        mtimeMs: 0, status, statusReason: null, pageCount: null, chunkCount: 1, embeddingModelId: null, createdAt: 0, updatedAt: 0, indexedAt: 0, collectionId: null,
+        parentId: null, partKey: null, sender: null, sentAt: null
     };
 }
 
@@ -42,6 +43,7 @@ function library(texts: Record<string, string>, statuses: Record<string, Library
     const documents = Object.keys(texts).map((id) => document(id, statuses[id]));
     return {
         listDocuments: (wanted) => documents.filter((item) => wanted === undefined || wanted.includes(item.status)),
+        listParts: () => [],
         getDocument: (id) => documents.find((item) => item.id === id),
         documentChunks: (id) => [chunk(id, texts[id] ?? "")]
     };

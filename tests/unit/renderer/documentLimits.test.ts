@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentLimitProblem } from "../../../src-renderer/lib/state/setup/documentLimitProblem.js";
 
-const limits = { maxDocumentMegabytes: 512, maxDocumentPages: 5000, maxInflatedMegabytes: 200, parseTimeoutSeconds: 120, maxScannedPages: 200 };
+const limits = { maxDocumentMegabytes: 512, maxDocumentPages: 5000, maxInflatedMegabytes: 200, parseTimeoutSeconds: 120, maxScannedPages: 200, maxMailboxMessages: 20_000 };
 
 describe("the document limits in Settings", () => {
     it("accepts values within the safe bounds and names the first one outside them", () => {
@@ -11,5 +11,6 @@ describe("the document limits in Settings", () => {
         expect(documentLimitProblem({ ...limits, maxDocumentPages: 1.5 })).toMatch(/^Most pages must be a whole number/);
         expect(documentLimitProblem({ ...limits, maxInflatedMegabytes: Number.NaN })).toMatch(/^Largest unpacked size/);
         expect(documentLimitProblem({ ...limits, maxScannedPages: 0 })).toBe("Most scanned pages (text recognition) must be a whole number from 1 to 10,000.");
+        expect(documentLimitProblem({ ...limits, maxMailboxMessages: 500_000 })).toBe("Most messages in a mailbox must be a whole number from 1 to 200,000.");
     });
 });

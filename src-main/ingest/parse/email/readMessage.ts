@@ -13,6 +13,8 @@ const maxAttachments = 50;
 export interface ReadMessage {
     facts: MessageFacts;
     sections: ParsedSection[];
+    /** The Message-ID header as written ("<abc@example.com>"), or "" when there is none. */
+    messageId: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function readMessage(
         }
     } else skipped.push(...attachments.map((attachment, index) => safeName(attachment.filename, index)));
     if (skipped.length > 0) sections.push({ text: `Attachments not indexed: ${skipped.join(", ")}.`, headingPath: path });
-    return { facts, sections };
+    return { facts, sections, messageId: (mail.messageId ?? "").trim() };
 }
 
 /** An attachment's name made safe as a file name (no folders, no control characters), its extension kept for format detection. */

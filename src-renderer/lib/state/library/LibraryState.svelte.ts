@@ -1,15 +1,13 @@
 import type { HostCapabilities, IngestProgress, LibraryDocumentInfo, LocusApi, Result } from "@common/contract";
 import type { ErrorsState } from "../ErrorsState.svelte.js";
+import { libraryRows } from "./libraryRows.js";
 
 export const idleProgress: IngestProgress = {
     running: false, filesDone: 0, filesTotal: 0, filesFailed: 0, chunksPerSecond: null, secondsLeft: null, current: null, blockedReason: null
 };
 
-/** Failed documents first, where the person sees what needs them; the rest by name, so rows do not jump while indexing. */
-const listOrder = (a: LibraryDocumentInfo, b: LibraryDocumentInfo) =>
-    Number(b.status === "failed") - Number(a.status === "failed")
-    || a.displayName.localeCompare(b.displayName, undefined, { sensitivity: "base", numeric: true })
-    || a.id.localeCompare(b.id);
+/** What changes when a mailbox's messages may have: its state, its message count, its last update. */
+const mailboxVersion = (mailbox: LibraryDocumentInfo): string => `${mailbox.status}:${String(mailbox.messageCount ?? 0)}:${String(mailbox.updatedAt)}`;
 
 /** The document library: its documents, the indexing progress, and the person's actions on them. */
 export class LibraryState {
@@ -26,10 +24,16 @@ export class LibraryState {
     /** Failure reasons shown in full rather than cut to a line or two. */
     expandedReasons = $state<Record<string, boolean>>({});
 
-    readonly sorted = $derived([...this.documents].sort(listOrder));
+    /** The messages of each open mailbox, by its id (fetched when it is opened, and again as the library changes). */
+    openMailboxes = $state<Record<string, LibraryDocumentInfo[]>>({});
+
+    /** The list's rows: files in order, an open mailbox followed by its messages. */
+    readonly rows = $derived(libraryRows(this.documents, this.openMailboxes));
     readonly indexedCount = $derived(this.documents.filter((document) => document.status === "indexed").length);
     readonly failedCount = $derived(this.documents.filter((document) => document.status === "failed").length);
 
+    /** The version of each open mailbox its messages were fetched for. */
+    readonly #loadedFrom = new Map<string, string>();
     readonly #api: LocusApi;
     readonly #errors: ErrorsState;
 
@@ -53,6 +57,11 @@ export class LibraryState {
     applyList(documents: LibraryDocumentInfo[]): void {
         this.documents = documents;
         this.problem = null;
+        // An open mailbox's messages are fetched again only when the mailbox itself changed (re-indexed, removed).
+        for (const mailboxId of Object.keys(this.openMailboxes)) {
+            const mailbox = documents.find((document) => document.id === mailboxId);
+            if (mailbox === undefined || this.#loadedFrom.get(mailboxId) !== mailboxVersion(mailbox)) void this.#loadMessages(mailboxId);
+        }
         if (this.confirmingRemoveId !== null && !documents.some((document) => document.id === this.confirmingRemoveId)) {
             this.confirmingRemoveId = null;
         }
@@ -96,6 +105,7 @@ export class LibraryState {
             return false;
         }
         this.documents = this.documents.filter((document) => document.id !== documentId);
+        this.openMailboxes = Object.fromEntries(Object.entries(this.openMailboxes).filter(([id]) => id !== documentId));
         return true;
     }
 
@@ -107,6 +117,25 @@ export class LibraryState {
     async cancel(): Promise<void> {
         const progress = this.#errors.unwrap(await this.#api.library.cancel({}));
         if (progress) this.progress = progress;
+    }
+
+    /** Shows a mailbox's messages under it, or hides them. */
+    async toggleMailbox(documentId: string): Promise<void> {
+        if (this.openMailboxes[documentId] !== undefined) {
+            this.openMailboxes = Object.fromEntries(Object.entries(this.openMailboxes).filter(([id]) => id !== documentId));
+            return;
+        }
+        await this.#loadMessages(documentId);
+    }
+
+    /** Fetches an open (or opening) mailbox's messages; a mailbox gone from the list is closed. */
+    async #loadMessages(mailboxId: string): Promise<void> {
+        const mailbox = this.documents.find((document) => document.id === mailboxId);
+        if (mailbox !== undefined) this.#loadedFrom.set(mailboxId, mailboxVersion(mailbox));
+        const result = mailbox === undefined || (mailbox.messageCount ?? 0) === 0 ? null : await this.#api.library.messages({ documentId: mailboxId });
+        if (result !== null && !result.ok) this.#errors.report(result.error);
+        const rest = Object.entries(this.openMailboxes).filter(([id]) => id !== mailboxId);
+        this.openMailboxes = Object.fromEntries(result?.ok ? [...rest, [mailboxId, result.value]] : rest);
     }
 
     toggleReason(documentId: string): void {

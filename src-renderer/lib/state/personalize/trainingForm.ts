@@ -43,7 +43,9 @@ export function unavailableReason(document: LibraryDocumentInfo): string | null 
 
 /** Every library document, indexed ones first (by name), each with whether it can be chosen. */
 export function trainingCandidates(documents: readonly LibraryDocumentInfo[]): TrainingCandidate[] {
+    // A mailbox is one choice: its messages are learned with it.
     return documents
+        .filter((document) => document.parentId == null)
         .map((document) => ({ document, reason: unavailableReason(document) }))
         .map(({ document, reason }) => ({ document, selectable: reason === null, reason }))
         .sort((a, b) =>
@@ -57,7 +59,7 @@ export function trainingCandidates(documents: readonly LibraryDocumentInfo[]): T
  * including those that finish indexing later. Ids of documents not (or no longer) indexed drop out.
  */
 export function selectedDocumentIds(chosen: readonly string[] | null, documents: readonly LibraryDocumentInfo[]): string[] {
-    const indexed = documents.filter((document) => document.status === "indexed").map((document) => document.id);
+    const indexed = documents.filter((document) => document.status === "indexed" && document.parentId == null).map((document) => document.id);
     if (chosen === null) return indexed;
     const picked = new Set(chosen);
     return indexed.filter((id) => picked.has(id));

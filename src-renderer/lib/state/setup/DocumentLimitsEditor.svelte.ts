@@ -7,6 +7,8 @@ export class DocumentLimitsEditor {
     draft = $state<DocumentLimits | null>(null);
     /** Languages text recognition reads scanned pages in; at least one. */
     languages = $state<OcrLanguageCode[]>([]);
+    /** Read text in pictures found in folders (off by default: about a second of recognition each). */
+    picturesInFolders = $state(false);
     busy = $state(false);
     problem = $state<string | null>(null);
     saved = $state(false);
@@ -23,9 +25,10 @@ export class DocumentLimitsEditor {
         this.draft = main === null ? null : {
             maxDocumentMegabytes: main.maxDocumentMegabytes, maxDocumentPages: main.maxDocumentPages,
             maxInflatedMegabytes: main.maxInflatedMegabytes, parseTimeoutSeconds: main.parseTimeoutSeconds,
-            maxScannedPages: main.maxScannedPages
+            maxScannedPages: main.maxScannedPages, maxMailboxMessages: main.maxMailboxMessages
         };
         this.languages = main === null ? [] : [...main.ocrLanguages];
+        this.picturesInFolders = main?.readPicturesInFolders ?? false;
         this.problem = null;
         this.saved = false;
     }
@@ -47,7 +50,7 @@ export class DocumentLimitsEditor {
         this.busy = true;
         this.saved = false;
         try {
-            this.problem = await this.#settings.updateMain({ ...this.draft, ocrLanguages: [...this.languages] });
+            this.problem = await this.#settings.updateMain({ ...this.draft, ocrLanguages: [...this.languages], readPicturesInFolders: this.picturesInFolders });
             this.saved = this.problem === null;
         } finally {
             this.busy = false;

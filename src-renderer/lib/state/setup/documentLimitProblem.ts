@@ -8,7 +8,8 @@ export const limitLabels: Record<DocumentLimitKey, string> = {
     maxDocumentPages: "Most pages",
     maxInflatedMegabytes: "Largest unpacked size (MB)",
     parseTimeoutSeconds: "Time to read one document (seconds)",
-    maxScannedPages: "Most scanned pages (text recognition)"
+    maxScannedPages: "Most scanned pages (text recognition)",
+    maxMailboxMessages: "Most messages in a mailbox"
 };
 
 /** The first value outside its bounds, in words; null when every value is usable. */

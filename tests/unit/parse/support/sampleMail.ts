@@ -3,10 +3,15 @@ import iconv from "iconv-lite";
 // Generators of e-mail messages (RFC 5322 with MIME) and mailboxes for the parser tests.
 
 export interface MailSample {
-    from: string;
+    /** Leave out to send no From header. */
+    from?: string;
     to?: string;
-    date?: string;
-    subject: string;
+    /** A Message-ID header ("<id@example.com>"); none by default. */
+    messageId?: string;
+    /** Leave out to send no Subject header. */
+    subject?: string;
+    /** Sent as the Date header unless null (no Date header). */
+    date?: string | null;
     /** Plain-text body. */
     text?: string;
     /** HTML body (sent as the only body when there is no text). */
@@ -18,7 +23,12 @@ export interface MailSample {
 /** A message as a mail client saves it (.eml); the body in quoted-printable-free 8-bit, attachments in base64. */
 export function buildMail(sample: MailSample): Buffer {
     const charset = sample.charset ?? "utf-8";
-    const head = [`From: ${sample.from}`, ...(sample.to ? [`To: ${sample.to}`] : []), `Date: ${sample.date ?? "Fri, 01 Mar 2024 09:30:00 +0000"}`, `Subject: ${sample.subject}`, "MIME-Version: 1.0"];
+    const head = [
+        ...(sample.from !== undefined ? [`From: ${sample.from}`] : []), ...(sample.to ? [`To: ${sample.to}`] : []),
+        ...(sample.date === null ? [] : [`Date: ${sample.date ?? "Fri, 01 Mar 2024 09:30:00 +0000"}`]),
+        ...(sample.subject !== undefined ? [`Subject: ${sample.subject}`] : []), ...(sample.messageId ? [`Message-ID: ${sample.messageId}`] : []),
+        "MIME-Version: 1.0"
+    ];
     const body: Buffer = sample.html !== undefined && sample.text === undefined
         ? Buffer.from(sample.html) : iconv.encode(sample.text ?? "", charset);
     const bodyType = sample.html !== undefined && sample.text === undefined ? "text/html" : "text/plain";
