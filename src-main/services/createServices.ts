@@ -11,7 +11,7 @@ import { Engine, type EngineOptions } from "../engine/Engine.js";
 import { HardwareProbe } from "../hardware/HardwareProbe.js";
 import { Dispatcher } from "../ipc/Dispatcher.js";
 import { bundledCatalog } from "../models/bundledCatalog.js";
-import { quantSchema, type Quant } from "../models/catalogSchema.js";
+import { quantSchema, type Catalog, type Quant } from "../models/catalogSchema.js";
 import { ModelDownloadService } from "../models/download/ModelDownloadService.js";
 import type { DownloadProgress } from "../models/download/downloadTypes.js";
 import { toContractJob } from "../models/download/toContractJob.js";
@@ -53,6 +53,8 @@ export type ServicesOptions = {
     simulatedHardware?: HardwareProfile;
     /** Model hub address (tests use a local fake hub); default https://huggingface.co/. */
     hubEndpoint?: string;
+    /** The catalog downloads come from (tests: models their fake hub serves); the bundled catalog by default. */
+    downloadCatalog?: Catalog;
     /** How worker processes (trainer, parser) start: Electron's utility processes in the app; fork by default. */
     spawnWorker?: SpawnWorkerProcess;
     /** Longest answer in tokens (default 2048). */
@@ -147,7 +149,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         modelsChanged();
     });
     const downloads = new ModelDownloadService({
-        db, catalog: bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
+        db, catalog: options.downloadCatalog ?? bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
         inspect: (filePath) => engine.inspect(filePath),
         register: async (filePath, verified) => (await models.addFromPath(filePath, verified)).id,
         ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})

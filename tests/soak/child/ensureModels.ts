@@ -1,0 +1,35 @@
+import path from "node:path";
+import type { EngineStatus, ModelInfo } from "../../../src-main/common/contract/types.js";
+import type { ChildApp } from "./ChildApp.js";
+
+/**
+ * The chat and embedding models registered and the embedding model chosen (the first run adds them; later
+ * runs find them). Returns the chat model's id.
+ */
+export async function registerModels(app: ChildApp): Promise<string> {
+    const models = await app.call<ModelInfo[]>("models.list");
+    const find = (file: string) => models.find((model) => model.fileName === path.basename(file));
+    const chat = find(app.config.chatModel) ?? (await app.call<ModelInfo>("models.addFromPath", { path: app.config.chatModel }));
+    const embed = find(app.config.embedModel) ?? (await app.call<ModelInfo>("models.addFromPath", { path: app.config.embedModel }));
+    const settings = await app.call<{ embeddingModelId: string | null }>("settings.get");
+    if (settings.embeddingModelId !== embed.id) await app.call("settings.update", { embeddingModelId: embed.id });
+    return chat.id;
+}
+
+/** The chat model loaded: Locus loads the one it had by itself at start; this waits for it, or loads it on the first run. */
+export async function loadChatModel(app: ChildApp, chatId: string): Promise<void> {
+    const status = await app.call<EngineStatus>("models.status");
+    if (status.modelId === chatId && status.state === "ready") return;
+    if (status.modelId === chatId && status.state === "loading") {
+        await new Promise<void>((resolve) => {
+            const off = app.on<EngineStatus>("engine.status", (next) => {
+                if (next.state !== "loading") {
+                    off();
+                    resolve();
+                }
+            });
+        });
+        if (app.services.engine.status.state === "ready") return;
+    }
+    await app.call("models.load", { modelId: chatId });
+}
