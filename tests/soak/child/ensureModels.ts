@@ -16,20 +16,16 @@ export async function registerModels(app: ChildApp): Promise<string> {
     return chat.id;
 }
 
-/** The chat model loaded: Locus loads the one it had by itself at start; this waits for it, or loads it on the first run. */
+/** The chat model loaded: Locus loads the one it had by itself at start; this waits for that, or loads it (the first run). */
 export async function loadChatModel(app: ChildApp, chatId: string): Promise<void> {
-    const status = await app.call<EngineStatus>("models.status");
-    if (status.modelId === chatId && status.state === "ready") return;
-    if (status.modelId === chatId && status.state === "loading") {
-        await new Promise<void>((resolve) => {
-            const off = app.on<EngineStatus>("engine.status", (next) => {
-                if (next.state !== "loading") {
-                    off();
-                    resolve();
-                }
-            });
-        });
-        if (app.services.engine.status.state === "ready") return;
+    // Polled rather than awaited through events: the load may end between a status read and a subscription.
+    for (;;) {
+        const status = await app.call<EngineStatus>("models.status");
+        if (status.modelId === chatId && status.state === "ready") return;
+        if (status.modelId !== chatId || status.state !== "loading") {
+            await app.call("models.load", { modelId: chatId });
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    await app.call("models.load", { modelId: chatId });
 }

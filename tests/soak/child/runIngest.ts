@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import type { IngestProgress } from "../../../src-main/common/contract/libraryTypes.js";
-import { Random } from "../../fuzz/Random.js";
+import { type Random } from "../../fuzz/Random.js";
 import type { ChildApp } from "./ChildApp.js";
 
 /**
