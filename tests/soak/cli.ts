@@ -12,7 +12,7 @@ const usage = "Usage: npm run soak -- --kills N [--seed S] [--files N] [--work-m
  */
 const { values } = parseArgs({
     options: {
-        kills: { type: "string" }, seed: { type: "string" }, files: { type: "string", default: "200" }, "work-ms": { type: "string", default: "300-1500" },
+        kills: { type: "string" }, seed: { type: "string" }, files: { type: "string", default: "200" }, "work-ms": { type: "string", default: "2000-7000" },
         downloads: { type: "string", default: "40" }, lock: { type: "string" }, "lock-kills": { type: "string", default: "50" }, "no-training": { type: "boolean", default: false }, json: { type: "boolean", default: false }
     }
 });

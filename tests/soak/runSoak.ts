@@ -125,6 +125,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             problems.push(...problemsOf(child.lines));
             log(`kill ${String(kill)}/${String(options.kills)}: lived ${String(Math.round(livedMs))} ms, recovered in ${String(Math.round(recoveryMs.at(-1)!))} ms; ` +
                 `${String(work.answersStarted)} answers, ${String(work.chunksEmbedded)} chunks, ${String(work.trainingSteps)} steps, ${String(work.downloadBytes)} bytes; ` +
+                `${problemsOf(child.lines).join("; ").slice(0, 300)} ` +
                 `${String(violations.length)} violations so far`);
         }
         const final = readSnapshot(databaseFile);

@@ -11,8 +11,11 @@ export async function registerModels(app: ChildApp): Promise<string> {
     const find = (file: string) => models.find((model) => model.fileName === path.basename(file));
     const chat = find(app.config.chatModel) ?? (await app.call<ModelInfo>("models.addFromPath", { path: app.config.chatModel }));
     const embed = find(app.config.embedModel) ?? (await app.call<ModelInfo>("models.addFromPath", { path: app.config.embedModel }));
-    const settings = await app.call<{ embeddingModelId: string | null }>("settings.get");
-    if (settings.embeddingModelId !== embed.id) await app.call("settings.update", { embeddingModelId: embed.id });
+    const settings = await app.call<{ embeddingModelId: string | null; contextSize: number; threads: number | null }>("settings.get");
+    // Saved settings win over the engine options the app was started with: a small context loads in a blink.
+    const wanted = { embeddingModelId: embed.id, contextSize: 512, threads: app.config.threads };
+    if (settings.embeddingModelId !== wanted.embeddingModelId || settings.contextSize !== wanted.contextSize || settings.threads !== wanted.threads)
+        await app.call("settings.update", wanted);
     return chat.id;
 }
 
