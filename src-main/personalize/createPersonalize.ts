@@ -7,6 +7,7 @@ import type { LibraryReader } from "../store/library/LibraryReader.js";
 import type { ModelRepository } from "../store/ModelRepository.js";
 import { TrainerClient, type TrainerClientOptions } from "../trainer/TrainerClient.js";
 import { AdapterService } from "./AdapterService.js";
+import { cleanAdaptersFolder } from "./cleanAdaptersFolder.js";
 import { TrainingService, type TrainingServiceOptions } from "./TrainingService.js";
 
 export type PersonalizeDeps = {
@@ -50,8 +51,12 @@ export function createPersonalize(deps: PersonalizeDeps) {
     });
     return {
         adapters, training, repository,
-        /** Hands the active adapter to the engine: it applies whenever its base model is loaded. */
-        start: () => adapters.restore(),
+        /** Removes what a crash left in the adapters folder, then hands the active adapter to the engine (it applies whenever its base model is loaded). */
+        start: async () => {
+            const adaptersDir = path.join(deps.dataDir, "adapters");
+            await cleanAdaptersFolder(adaptersDir, new Set(repository.list().map((adapter) => path.resolve(adapter.filePath))));
+            await adapters.restore();
+        },
         /** Stops a running training (its best adapter is kept when it stops in time) and the worker. */
         dispose: () => training.dispose()
     };

@@ -14,7 +14,7 @@ import { GenerationTurns } from "../engine/GenerationTurns.js";
 import { HardwareProbe } from "../hardware/HardwareProbe.js";
 import { Dispatcher } from "../ipc/Dispatcher.js";
 import { bundledCatalog } from "../models/bundledCatalog.js";
-import { quantSchema, type Quant } from "../models/catalogSchema.js";
+import { quantSchema, type Catalog, type Quant } from "../models/catalogSchema.js";
 import { FileSecretStore } from "../remote/FileSecretStore.js";
 import { RemoteEngine } from "../remote/RemoteEngine.js";
 import type { SecretStore } from "../remote/SecretStore.js";
@@ -59,6 +59,8 @@ export type ServicesOptions = {
     simulatedHardware?: HardwareProfile;
     /** Model hub address (tests use a local fake hub); default https://huggingface.co/. */
     hubEndpoint?: string;
+    /** The catalog downloads come from (tests: models their fake hub serves); the bundled catalog by default. */
+    downloadCatalog?: Catalog;
     /** How worker processes (trainer, parser) start: Electron's utility processes in the app; fork by default. */
     spawnWorker?: SpawnWorkerProcess;
     /** Longest answer in tokens (default 2048). */
@@ -174,7 +176,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         modelsChanged();
     });
     const downloads = new ModelDownloadService({
-        db, catalog: bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
+        db, catalog: options.downloadCatalog ?? bundledCatalog(), modelsDir: path.join(options.dataDir, "models"),
         inspect: (filePath) => engine.inspect(filePath),
         register: async (filePath, verified) => (await models.addFromPath(filePath, verified)).id,
         ...(options.hubEndpoint ? { endpoint: options.hubEndpoint } : {})

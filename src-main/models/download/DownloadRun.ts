@@ -35,6 +35,47 @@ export class DownloadRun {
 
     async execute(): Promise<DownloadResult> {
         const { job, deps } = this;
+        const finalPath = path.join(deps.modelsDir, job.fileName);
+        const size = (await this.#alreadyInstalled(finalPath)) ?? (await this.#transferVerifyAndInstall(finalPath));
+        try {
+            await deps.inspect(finalPath);
+            const modelId = deps.register == null ? null : await deps.register(finalPath, { sha256: job.expectedSha256, source: job.sha256Source });
+            return { filePath: finalPath, sizeBytes: size, modelId };
+        } catch (error) {
+            // Genuine but unusable here (or not addable): a file no one can load must not take up gigabytes.
+            await fs.rm(finalPath, { force: true });
+            throw error;
+        }
+    }
+
+    /**
+     * The size of the job's file when a run that a crash or kill interrupted had already published it (after
+     * its hash matched) but not yet added it to the model list: its hash is checked again, and then it is
+     * registered instead of being downloaded a second time. Null when there is no such file, or another one.
+     */
+    async #alreadyInstalled(finalPath: string): Promise<number | null> {
+        const { job } = this;
+        const stat = await fs.stat(finalPath).catch(() => null);
+        if (stat === null || !stat.isFile() || (job.sizeExact && stat.size !== job.totalBytes)) return null;
+        this.deps.onVerifying();
+        try {
+            await verifyDownloadedFile(finalPath, { fileName: job.fileName, sha256: job.expectedSha256, sizeBytes: job.sizeExact ? job.totalBytes : null }, {
+                signal: this.#hashing.signal, onProgress: (hashed) => this.deps.onProgress("verifying", hashed, stat.size)
+            });
+        } catch {
+            this.#throwIfStopped();
+            return null;
+        }
+        this.#throwIfStopped();
+        await fs.rm(job.partialDir, { recursive: true, force: true });
+        return stat.size;
+    }
+
+    /** Transfers into the job's folder, verifies the SHA-256, then publishes the file under its final name; returns its size. */
+    async #transferVerifyAndInstall(finalPath: string): Promise<number> {
+        const { job, deps } = this;
+        // A stop that came while the installed file was looked for has no transfer to stop: it ends the run here.
+        this.#throwIfStopped();
         const ref = { endpoint: deps.endpoint, repository: job.repository, revision: job.revision, fileName: job.fileName };
         this.#transfer = new FileTransfer({
             url: resolveUrl(ref), dirPath: job.partialDir, fileName: job.fileName,
@@ -56,18 +97,8 @@ export class DownloadRun {
             throw error;
         }
         this.#throwIfStopped();
-
-        const finalPath = path.join(deps.modelsDir, job.fileName);
         await installFile(stagedPath, finalPath);
-        try {
-            await deps.inspect(finalPath);
-            const modelId = deps.register == null ? null : await deps.register(finalPath, { sha256: job.expectedSha256, source: job.sha256Source });
-            return { filePath: finalPath, sizeBytes: size, modelId };
-        } catch (error) {
-            // Genuine but unusable here (or not addable): a file no one can load must not take up gigabytes.
-            await fs.rm(finalPath, { force: true });
-            throw error;
-        }
+        return size;
     }
 
     /** Stops the transfer or the hashing; `execute` then rejects with TransferStoppedError. */

@@ -125,6 +125,44 @@ describe("ModelDownloadService resume", () => {
         expect(harness.hub.dataBytes()).toBeLessThanOrEqual(size + downloaderChunkBytes);
     });
 
+    /** A job a kill interrupted after the verified file was published under its final name, before it was in the model list. */
+    async function killedAfterPublishing(publishedBytes: Buffer): Promise<{ id: string; firstSession: number }> {
+        harness = await DownloadHarness.create({ bytes });
+        harness.hub.setFaults({ stallAtOffset: quietFrom });
+        const { id } = await harness.service().start(testCatalogId, "Q8_0");
+        await waitForQuietTransfer();
+        await harness.restart();
+        const { mkdir, rm, writeFile } = await import("node:fs/promises");
+        await mkdir(harness.modelsDir, { recursive: true });
+        await writeFile(harness.installedPath, publishedBytes);
+        await rm(`${harness.partialRoot}/${id}`, { recursive: true, force: true });
+        harness.hub.heal();
+        return { id, firstSession: harness.hub.requests.length };
+    }
+
+    it("registers at the next start, without downloading it again, a verified file a kill left published but not in the model list", async () => {
+        const { id, firstSession } = await killedAfterPublishing(bytes);
+        const second = harness.service();
+        expect(second.get(id).state).toBe("downloading");
+        await second.restore();
+        expect(await second.wait(id)).toMatchObject({ state: "completed", error: null });
+        expect(harness.hub.dataBytes(firstSession)).toBe(0);
+        expect(harness.inspected).toEqual([harness.installedPath]);
+        expect(await hashFile(harness.installedPath)).toBe(harness.file.sha256);
+        expect(await harness.partialFiles()).toEqual([]);
+    });
+
+    it("downloads again at the next start when the file under the final name is not the published one: its hash is still checked", async () => {
+        const damaged = Buffer.from(bytes);
+        damaged.writeUInt8(damaged.readUInt8(damaged.length >> 1) ^ 0xff, damaged.length >> 1);
+        const { id, firstSession } = await killedAfterPublishing(damaged);
+        const second = harness.service();
+        await second.restore();
+        expect(await second.wait(id)).toMatchObject({ state: "completed", error: null });
+        expect(harness.hub.dataBytes(firstSession)).toBeGreaterThan(0);
+        expect(await hashFile(harness.installedPath)).toBe(harness.file.sha256);
+    });
+
     it("removes partial folders no job owns when the app starts", async () => {
         harness = await DownloadHarness.create({ bytes });
         const service = harness.service();

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { runSoak } from "../soak/runSoak.js";
+
+// The crash loop, short: Locus in its own process is killed with SIGKILL ten times while it ingests a mixed
+// corpus, streams answers, trains and downloads from the fake hub, then a last run finishes the work.
+describe("the soak (crash loop)", () => {
+    it("keeps every invariant over ten kills at random moments, each run doing real work before it dies, and a last run finishes everything", async () => {
+        const summary = await runSoak({ kills: 10, seed: 16, files: 20, downloads: 3, workMs: [2500, 5500], training: true });
+        expect(summary.violationList).toEqual([]);
+        expect(summary.kills).toBe(10);
+        // Work happened between kills, not only setup: most runs were busy when killed (a run needs a few seconds to load its models first), and every workload ran.
+        expect(summary.work.runsWithWork).toBeGreaterThanOrEqual(5);
+        expect(summary.work.answersStarted).toBeGreaterThan(0);
+        expect(summary.work.chunksEmbedded).toBeGreaterThan(0);
+        expect(summary.work.downloadsCompleted).toBeGreaterThan(0);
+        expect(summary.work.documentsIndexed).toBeGreaterThan(20);
+        expect(summary.work.documentsFailed).toBeGreaterThan(0); // the damaged PDF and the empty file, each with its reason
+        expect(summary.recoveryMs.max).toBeLessThan(30_000);
+    }, 240_000);
+});
