@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { serializeError } from "./serializeError.js";
 import type { ChildMessage } from "./workerProtocol.js";
+import { watchParent } from "./watchParent.js";
 
 /** The child's end of the channel; Node IPC here, Electron's parentPort if workers move there. */
 export interface ParentPort {
@@ -61,6 +62,7 @@ let port: ParentPort | undefined;
  * app), Node's IPC channel under child_process.fork (browser host, CLI, tests). One per process.
  */
 export function parentPort(): ParentPort {
+    if (port === undefined) watchParent();
     port ??= electronParentPort() ?? nodeIpcPort();
     return port;
 }
