@@ -79,7 +79,8 @@ describe("ingestion at scale", () => {
         expect(byName()["big.txt"]!.status).toBe("embedding");
         expect(store.keywordSearch("\"big0w0\"", 5)).toEqual([]);
 
-        const fresh = new FakeEmbedder();
+        // Slow enough that the throttled progress reports the resumed document's plan while it is embedded.
+        const fresh = new FakeEmbedder(undefined, 10);
         const second = ingest(fresh);
         const plans: Array<IngestProgress["document"]> = [];
         second.onProgress((progress) => plans.push(progress.document));
@@ -89,7 +90,6 @@ describe("ingestion at scale", () => {
         expect(fresh.embedded).toBe(40 - saved);
         expect(store.pendingVectorCount(byName()["big.txt"]!.id)).toBe(0);
         expect(store.keywordSearch("\"big0w0\"", 5)).toHaveLength(1);
-        console.log("DBG saved", saved, JSON.stringify(plans.filter(Boolean).slice(0,3)), fresh.embedded);
         expect(plans.some((plan) => plan?.chunksReused === saved && plan.chunksTotal === 40 - saved)).toBe(true);
     });
 
