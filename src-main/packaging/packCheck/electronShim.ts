@@ -115,6 +115,18 @@ export const protocol = {
     handle(): void {}
 };
 
+/** A computer without the operating system's secret storage: Locus keeps remote servers' keys in a 0600 file. */
+export const safeStorage = {
+    isEncryptionAvailable: (): boolean => false,
+    getSelectedStorageBackend: (): string => "basic_text",
+    encryptString(): Buffer {
+        throw new Error("electron shim: no secret storage");
+    },
+    decryptString(): string {
+        throw new Error("electron shim: no secret storage");
+    }
+};
+
 /** Electron's utility process, as a Node child with the same channel semantics Locus's workers use. */
 export const utilityProcess = {
     fork(modulePath: string, args: string[], options: { execArgv?: string[]; env?: NodeJS.ProcessEnv }): UtilityChild {
@@ -151,4 +163,4 @@ function requiredEnv(name: string): string {
     return value;
 }
 
-export default { app, BrowserWindow, dialog, ipcMain, shell, session, protocol, utilityProcess };
+export default { app, BrowserWindow, dialog, ipcMain, shell, session, protocol, safeStorage, utilityProcess };
