@@ -4,6 +4,23 @@ import { ensureLlamaSource, bundleHeadCommit } from "./ensureLlamaSource.js";
 import { pathExists } from "./pathExists.js";
 import { runCommand } from "./runCommand.js";
 
+/**
+ * What every reference tool is built with: native CPU code and ggml's own thread pool (OpenMP off), as
+ * node-llama-cpp's prebuilt binaries use, so thread behaviour matches the engine's; no OpenSSL (nothing is
+ * downloaded); no tests or examples. Each tool adds its own switches.
+ */
+export const referenceCmakeOptions = [
+    "-DCMAKE_BUILD_TYPE=Release",
+    "-DBUILD_SHARED_LIBS=OFF",
+    "-DGGML_NATIVE=ON",
+    "-DGGML_OPENMP=OFF",
+    "-DLLAMA_OPENSSL=OFF",
+    "-DLLAMA_BUILD_COMMON=ON",
+    "-DLLAMA_BUILD_TOOLS=ON",
+    "-DLLAMA_BUILD_TESTS=OFF",
+    "-DLLAMA_BUILD_EXAMPLES=OFF",
+] as const;
+
 export type BuildLlamaTargetOptions = {
     /** Parallel compile jobs; defaults to 2 to match the machines we test on. */
     jobs?: number,

@@ -1,4 +1,4 @@
-import { buildLlamaTarget, type BuildLlamaTargetOptions } from "./buildLlamaTarget.js";
+import { buildLlamaTarget, referenceCmakeOptions, type BuildLlamaTargetOptions } from "./buildLlamaTarget.js";
 import { llamaServerBuildDir } from "./repoPaths.js";
 
 /**
@@ -7,20 +7,12 @@ import { llamaServerBuildDir } from "./repoPaths.js";
  * the tests use the API only, and the machines that run them reach no model hub.
  */
 const cmakeOptions = [
-    "-DCMAKE_BUILD_TYPE=Release",
-    "-DBUILD_SHARED_LIBS=OFF",
-    "-DGGML_NATIVE=ON",
-    "-DGGML_OPENMP=OFF",
-    "-DLLAMA_OPENSSL=OFF",
-    "-DLLAMA_BUILD_COMMON=ON",
-    "-DLLAMA_BUILD_TOOLS=ON",
-    "-DLLAMA_BUILD_TESTS=OFF",
-    "-DLLAMA_BUILD_EXAMPLES=OFF",
+    ...referenceCmakeOptions,
     "-DLLAMA_BUILD_SERVER=ON",
     "-DLLAMA_BUILD_APP=OFF",
     "-DLLAMA_BUILD_UI=OFF",
     "-DLLAMA_USE_PREBUILT_UI=OFF"
-] as const;
+];
 
 /** One build at a time in this process: the model and quality projects' global setups and the tests may all ask. */
 let pending: Promise<string> | null = null;
