@@ -8,6 +8,7 @@ import type { AdvisorRepository, StoredAdvisorRun } from "../store/AdvisorReposi
 import { Throttle } from "../ingest/Throttle.js";
 import { splitThreads } from "../personalize/splitThreads.js";
 import { TrainerClient } from "../trainer/TrainerClient.js";
+import { cleanAdvisorFolders } from "./cleanAdvisorFolders.js";
 import { LibraryTooSmallError } from "./errors/LibraryTooSmallError.js";
 import { minDocuments } from "./probes/buildProbeSet.js";
 import { explainAdvice } from "./recommend/explainAdvice.js";
@@ -42,15 +43,27 @@ type Active = { run: StoredAdvisorRun; controller: AbortController; done: Promis
 /**
  * The Advisor: runs the study in the background within the person's time budget (one at a time), keeps
  * every run with its date and the library it was measured on, and applies a run's recommendation. A run
- * left "running" by a crash is marked cancelled at start; its figures so far stay.
+ * left "running" by a crash is marked cancelled at start; its figures so far stay, its partial files go.
  */
 export class AdvisorService {
     #active: Active | null = null;
+    /** What the start's clean-up removed (left by a crash or kill of an earlier Locus). */
+    readonly #cleaned: Promise<string[]>;
 
     constructor(private readonly options: AdvisorServiceOptions) {
         for (const run of options.repository.list().filter((r) => r.info.state === "running")) {
             options.repository.save({ ...run, info: { ...run.info, state: "cancelled", endedAt: run.info.endedAt ?? run.info.startedAt, phase: "Interrupted: Locus was closed while it measured." } });
         }
+        this.#cleaned = cleanAdvisorFolders(path.join(options.dataDir, "advisor"), (runId) => options.repository.get(runId) !== undefined)
+            .catch((error: unknown) => {
+                console.error(`Locus: could not clean the Advisor's folder: ${error instanceof Error ? error.message : String(error)}`);
+                return [];
+            });
+    }
+
+    /** A run is measuring now (it takes the cores: Personalize waits for it). */
+    busy(): boolean {
+        return this.#active != null;
     }
 
     /** The run under way, or else the latest one; null when there has been none. */
@@ -122,9 +135,15 @@ export class AdvisorService {
         return this.list();
     }
 
+    /** Waits for the start's clean-up; returns what it removed. */
+    cleaned(): Promise<string[]> {
+        return this.#cleaned;
+    }
+
     async dispose(): Promise<void> {
         this.#active?.controller.abort();
         await this.#active?.done;
+        await this.#cleaned;
     }
 
     async #execute(active: Active, candidates: CandidateModel[]): Promise<void> {

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { QaPairsInfo, TrainingRunInfo } from "@common/contract/personalizeTypes.js";
-import { InvalidInputError } from "@common/errors.js";
+import { BusyError, InvalidInputError } from "@common/errors.js";
 import { readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
 import { readCpuFeatures } from "../hardware/readCpuFeatures.js";
 import { Throttle } from "../ingest/Throttle.js";
@@ -63,6 +63,8 @@ export type TrainingServiceOptions = {
      * The CLI, which does nothing else meanwhile, gives the trainer every thread.
      */
     keepThreadsForChat?: boolean;
+    /** Other work that takes the cores (the Advisor measuring): a message saying what, or null when there is none. */
+    busyElsewhere?: () => string | null;
     /** Throws when the native trainer is not built; checked before a run starts. */
     checkTrainer?: () => void;
     /** Training options beyond budget and threads (tests and benchmarks tune the learning rate, steps). */
@@ -111,6 +113,8 @@ export class TrainingService {
     /** Checks everything a person can fix (model, documents, text, trainer), then starts the run in the background. */
     start(request: StartTraining): TrainingRunInfo {
         if (this.#active !== null) throw new TrainingBusyError();
+        const elsewhere = this.#options.busyElsewhere?.() ?? null;
+        if (elsewhere !== null) throw new BusyError(elsewhere);
         const model = this.#chatModel();
         try {
             (this.#options.checkTrainer ?? assertTrainerBuilt)();

@@ -27,6 +27,8 @@ export type PersonalizeDeps = {
     training?: TrainingServiceOptions["training"];
     /** Memory free for a run; the operating system's figure by default (the app passes a simulated machine's). */
     memory?: TrainingServiceOptions["memory"];
+    /** Other work that takes the cores (the app: the Advisor measuring), as a message; null when there is none. */
+    busyElsewhere?: TrainingServiceOptions["busyElsewhere"];
     /** False gives the trainer every thread (the CLI: nothing else runs meanwhile). Default true. */
     keepThreadsForChat?: boolean;
 };
@@ -47,6 +49,7 @@ export function createPersonalize(deps: PersonalizeDeps) {
         onAdapterAdded: () => adapters.added(),
         ...(deps.training ? { training: deps.training } : {}),
         ...(deps.memory ? { memory: deps.memory } : {}),
+        ...(deps.busyElsewhere ? { busyElsewhere: deps.busyElsewhere } : {}),
         ...(deps.keepThreadsForChat === undefined ? {} : { keepThreadsForChat: deps.keepThreadsForChat })
     });
     return {

@@ -25,6 +25,7 @@ import { ModelFits } from "../models/fit/ModelFits.js";
 import { ModelService, type PickModelFile } from "../models/ModelService.js";
 import { RemoteHeaderCache } from "../models/remoteHeader/RemoteHeaderCache.js";
 import { createAdvisor } from "../advisor/createAdvisor.js";
+import { engineSettingsPatch } from "../engine/engineSettingsPatch.js";
 import type { AdvisorService } from "../advisor/AdvisorService.js";
 import type { InstalledStarterModel } from "../models/starter/findStarterModels.js";
 import { offerStarterModels } from "../models/starter/offerStarterModels.js";
@@ -117,7 +118,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const engine = new Engine({
         gpu: "auto", contextSize: saved.contextSize, ...(saved.threads != null ? { threads: saved.threads } : {}), ...options.engine
     });
-    settings.onChange((next) => engine.configure({ contextSize: next.contextSize, threads: next.threads }));
+    // Only what the person changed reaches the engine: the host's own --threads or --context stay otherwise.
+    let engineSettings: Pick<typeof saved, "contextSize" | "threads"> = saved;
+    settings.onChange((next) => {
+        const patch = engineSettingsPatch(engineSettings, next);
+        engineSettings = next;
+        if (patch !== null) engine.configure(patch);
+    });
     // Fits use the wizard's view of the hardware: `setup` is built below, and asked only once the list is read.
     const fits = new ModelFits({
         hardware: (): Promise<HardwareProfile> => setup.hardware(), contextSize: () => settings.get().contextSize, llama: () => engine.llama()
@@ -158,6 +165,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         onAdaptersChanged: (adapters) => events.emit("adapters.changed", { adapters }),
         ...(options.training ? { training: options.training } : {}),
         ...(options.spawnWorker ? { trainer: { spawn: options.spawnWorker } } : {}),
+        // The two would fight for the cores (the Advisor refuses to start while Personalize trains, too).
+        busyElsewhere: () => (advisor.busy() ? "The Advisor is measuring now. Wait for it to finish (or cancel it), then start Personalize." : null),
         memory
     });
     const advisor = createAdvisor({

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { runSoak } from "./runSoak.js";
 import { SharedLock } from "./SharedLock.js";
 
-const usage = "Usage: npm run soak -- --kills N [--seed S] [--files N] [--work-ms MIN-MAX] [--downloads N] [--no-training] [--lock FILE [--lock-kills N]] [--json]";
+const usage = "Usage: npm run soak -- --kills N [--seed S] [--files N] [--work-ms MIN-MAX] [--downloads N] [--no-training] [--no-advisor] [--lock FILE [--lock-kills N]] [--json]";
 
 /**
  * npm run soak -- --kills N: the crash loop (see runSoak.ts). Prints one JSON object (kills, violations with
@@ -13,7 +13,7 @@ const usage = "Usage: npm run soak -- --kills N [--seed S] [--files N] [--work-m
 const { values } = parseArgs({
     options: {
         kills: { type: "string" }, seed: { type: "string" }, files: { type: "string", default: "200" }, "work-ms": { type: "string", default: "2000-7000" },
-        downloads: { type: "string", default: "40" }, lock: { type: "string" }, "lock-kills": { type: "string", default: "50" }, "no-training": { type: "boolean", default: false }, json: { type: "boolean", default: false }
+        downloads: { type: "string", default: "40" }, lock: { type: "string" }, "lock-kills": { type: "string", default: "50" }, "no-training": { type: "boolean", default: false }, "no-advisor": { type: "boolean", default: false }, json: { type: "boolean", default: false }
     }
 });
 const kills = Number(values.kills);
@@ -27,7 +27,7 @@ if (![kills, seed, files, downloads, lockKills].every((n) => Number.isInteger(n)
     process.exit(2);
 }
 const summary = await runSoak({
-    kills, seed, files, downloads, workMs: [Number(work[1]), Number(work[2])], training: !values["no-training"],
+    kills, seed, files, downloads, workMs: [Number(work[1]), Number(work[2])], training: !values["no-training"], advisor: !values["no-advisor"],
     ...(values.lock !== undefined ? { lock: { lock: new SharedLock(values.lock), kills: lockKills } } : {}),
     ...(values.json ? {} : { log: (line: string) => console.error(line) })
 });

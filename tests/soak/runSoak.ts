@@ -4,7 +4,7 @@ import path from "node:path";
 import { Random } from "../fuzz/Random.js";
 import { ensureSyntheticModel } from "../support/gguf/ensureSyntheticModel.js";
 import { accountRun, type RunWork } from "./accountRun.js";
-import { checkAfterKill, checkInterruptedAnswers, streamingAnswers } from "./checks/checkAfterKill.js";
+import { checkAfterKill, checkInterruptedAdvisorRuns, checkInterruptedAnswers, measuringAdvisorRuns, streamingAnswers } from "./checks/checkAfterKill.js";
 import { checkFinal } from "./checks/checkFinal.js";
 import { LeftoverTracker } from "./checks/LeftoverTracker.js";
 import { listLeftovers } from "./checks/listLeftovers.js";
@@ -26,6 +26,8 @@ export type SoakOptions = {
     /** Models the fake hub serves, downloaded one after another across runs. */
     downloads: number;
     training: boolean;
+    /** Some runs ask the Advisor to measure the library. */
+    advisor: boolean;
     /** Holds this lock while Locus runs, released and taken again every `kills` kills (a shared machine's llama.cpp lock). */
     lock?: { lock: SharedLock; kills: number };
     log?: (line: string) => void;
@@ -59,13 +61,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
     const problems: string[] = [];
     const leftovers = new LeftoverTracker();
     let answersCut = 0;
+    let advisorRunsCut = 0;
     let settleSeconds: number | null = null;
     try {
         const corpus = await writeSoakCorpus(path.join(sandbox, "corpus"), options.files, options.seed);
         const base = {
             dataDir, chatModel: await ensureSyntheticModel("tiny-q8_0"), embedModel: await ensureSyntheticModel("tiny-embed"),
             hubEndpoint: soakHub.hub.endpoint, catalog: soakHub.catalog, downloads: soakHub.catalogIds, batches: corpus.batches,
-            editable: corpus.editable, seed: options.seed, training: options.training, threads: 1
+            editable: corpus.editable, seed: options.seed, training: options.training, advisor: options.advisor, threads: 1
         };
         const start = (life: number, mode: SoakChildConfig["mode"]): SoakChild => {
             const file = path.join(sandbox, `run-${String(life)}.json`);
@@ -73,6 +76,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             return new SoakChild(file);
         };
         let cut = new Map<string, number>();
+        let measuring = new Set<string>();
         for (let kill = 1; kill <= options.kills + 1; kill++) {
             const last = kill > options.kills;
             if (options.lock !== undefined && kill > 1 && (kill - 1) % options.lock.kills === 0) {
@@ -92,8 +96,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             const readyAt = performance.now();
             recoveryMs.push(readyAt - child.startedAt);
             servicesMs.push(ready.servicesMs);
-            for (const problem of checkInterruptedAnswers(cut, readSnapshot(databaseFile))) violate(problem);
+            const restarted = readSnapshot(databaseFile);
+            for (const problem of checkInterruptedAnswers(cut, restarted)) violate(problem);
+            for (const problem of checkInterruptedAdvisorRuns(measuring, restarted)) violate(problem);
             answersCut += cut.size;
+            advisorRunsCut += measuring.size;
 
             if (last) {
                 const settled = await child.waitFor(isSettled, 300_000);
@@ -120,17 +127,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             for (const problem of checkAfterKill(databaseFile, snapshot)) violate(problem);
             if (snapshot !== null) for (const problem of leftovers.observe(kill, listLeftovers(dataDir, snapshot), livedMs, cleanupMs)) violate(problem);
             cut = streamingAnswers(snapshot);
+            measuring = measuringAdvisorRuns(snapshot);
             const work = accountRun(child.lines, snapshot);
             runs.push(work);
             problems.push(...problemsOf(child.lines));
             log(`kill ${String(kill)}/${String(options.kills)}: lived ${String(Math.round(livedMs))} ms, recovered in ${String(Math.round(recoveryMs.at(-1)!))} ms; ` +
-                `${String(work.answersStarted)} answers, ${String(work.chunksEmbedded)} chunks, ${String(work.trainingSteps)} steps, ${String(work.downloadBytes)} bytes; ` +
+                `${String(work.answersStarted)} answers, ${String(work.chunksEmbedded)} chunks, ${String(work.trainingSteps)} steps, Advisor +${String(work.advisorProgress)}, ${String(work.downloadBytes)} bytes; ` +
                 `${problemsOf(child.lines).join("; ").slice(0, 300)} ` +
                 `${String(violations.length)} violations so far`);
         }
         const final = readSnapshot(databaseFile);
         return summarizeSoak({
-            seed: options.seed, kills: runs.length, violations, runs, recoveryMs, servicesMs, answersCut, settleSeconds, problems,
+            seed: options.seed, kills: runs.length, violations, runs, recoveryMs, servicesMs, answersCut, advisorRunsCut, settleSeconds, problems,
             final, hubBytes: soakHub.hub.dataBytes(), fileBytes: soakHub.fileBytes, seconds: (performance.now() - started) / 1000
         });
     } finally {

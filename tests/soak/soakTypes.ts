@@ -18,6 +18,8 @@ export const soakChildConfigSchema = z.strictObject({
     /** "work": start every workload and run until killed; "settle": start nothing new, finish what is under way, then quit. */
     mode: z.enum(["work", "settle"]),
     training: z.boolean(),
+    /** Some runs ask the Advisor to measure the library. */
+    advisor: z.boolean(),
     threads: z.number().int().min(1)
 });
 export type SoakChildConfig = z.infer<typeof soakChildConfigSchema>;
@@ -30,6 +32,7 @@ export type SoakChildLine =
     | { t: "answer"; messageId: string; state: "started" | "ended"; chars: number }
     | { t: "embedding"; document: string; done: number; reused: number }
     | { t: "training"; state: string; step: number }
+    | { t: "advisor"; runId: string; state: string; progress: number }
     | { t: "download"; jobId: string; catalogId: string; state: string; bytesDone: number }
     | { t: "problem"; workload: string; message: string }
     | { t: "settled"; seconds: number };

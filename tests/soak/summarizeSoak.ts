@@ -10,7 +10,7 @@ export type SoakSummary = {
     violationList: Violation[];
     work: {
         runsWithWork: number; answersStarted: number; answersInterrupted: number; chunksEmbedded: number; trainingSteps: number;
-        adaptersSaved: number; downloadsCompleted: number; documentsIndexed: number; documentsFailed: number; chunksIndexed: number
+        adaptersSaved: number; advisorRuns: number; advisorRunsInterrupted: number; advisorRunsDone: number; downloadsCompleted: number; documentsIndexed: number; documentsFailed: number; chunksIndexed: number
     };
     redone: { chunksReembedded: number; downloadBytesServed: number; downloadBytesRefetched: number };
     recoveryMs: { p50: number; max: number; servicesP50: number; servicesMax: number };
@@ -21,7 +21,7 @@ export type SoakSummary = {
 };
 
 export type SoakFacts = {
-    seed: number; kills: number; violations: Violation[]; runs: RunWork[]; recoveryMs: number[]; servicesMs: number[]; answersCut: number;
+    seed: number; kills: number; violations: Violation[]; runs: RunWork[]; recoveryMs: number[]; servicesMs: number[]; answersCut: number; advisorRunsCut: number;
     settleSeconds: number | null; problems: string[]; final: DatabaseSnapshot | null; hubBytes: number; fileBytes: number; seconds: number
 };
 
@@ -42,6 +42,9 @@ export function summarizeSoak(facts: SoakFacts): SoakSummary {
             chunksEmbedded: sum((run) => run.chunksEmbedded),
             trainingSteps: sum((run) => run.trainingSteps),
             adaptersSaved: facts.final?.adapterPaths.size ?? 0,
+            advisorRuns: facts.final?.advisorRuns.size ?? 0,
+            advisorRunsInterrupted: facts.advisorRunsCut,
+            advisorRunsDone: [...(facts.final?.advisorRuns.values() ?? [])].filter((state) => state === "done").length,
             downloadsCompleted: completed,
             documentsIndexed: documents.filter((document) => document.status === "indexed").length,
             documentsFailed: documents.filter((document) => document.status === "failed").length,

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { GgufInsights, readGgufFileInfo } from "node-llama-cpp";
+import { partialFilePath } from "../../trainer/adapter/adapterFiles.js";
 import { lowerBitTarget, quantizationOf } from "./bitsPerWeight.js";
 import type { AdvisorDeps, CandidateModel, ModelVariant } from "./types.js";
 
@@ -25,7 +26,16 @@ export async function modelVariants(model: CandidateModel, compress: boolean, de
     try {
         await fs.mkdir(path.dirname(out), { recursive: true });
         const exists = await fs.stat(out).then(() => true, () => false);
-        if (!exists) await deps.trainer.quantize(model.path, out, target, deps.trainerThreads);
+        if (!exists) {
+            // Written aside, then moved: a kill mid-copy leaves a partial file cleaned at the next start, never a truncated model.
+            const partial = partialFilePath(out);
+            try {
+                await deps.trainer.quantize(model.path, partial, target, deps.trainerThreads);
+                await fs.rename(partial, out);
+            } finally {
+                await fs.rm(partial, { force: true });
+            }
+        }
         const lower = await quantizationOf(out);
         variants.push({ model, compression: target, path: out, bitsPerWeight: lower?.bitsPerWeight ?? null, parameterCount });
     } catch (error) {

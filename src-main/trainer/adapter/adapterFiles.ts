@@ -13,6 +13,16 @@ export function checkpointFilePath(outputDir: string, name: string, step: number
     return path.join(outputDir, `${name}.step${String(step)}.${randomBytes(4).toString("hex")}.gguf`);
 }
 
+let partialCounter = 0;
+
+/**
+ * A hidden path to write `finalPath` at before it is moved into place (named as the native writer names
+ * its partial files): a kill mid-write leaves a file removeLeftoverFiles knows, never a truncated model.
+ */
+export function partialFilePath(finalPath: string): string {
+    return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}${partialMarker}${String(process.pid)}-${String(partialCounter++)}`);
+}
+
 /** A hidden scratch path for the untrained adapter the session starts from. */
 export function initialAdapterPath(outputDir: string, name: string): string {
     return path.join(outputDir, `.${name}.initial-${String(process.pid)}-${randomBytes(4).toString("hex")}.gguf`);

@@ -20,6 +20,22 @@ export function streamingAnswers(snapshot: DatabaseSnapshot | null): Map<string,
     return streaming;
 }
 
+/** Advisor runs that were measuring when the app died. */
+export function measuringAdvisorRuns(snapshot: DatabaseSnapshot | null): Set<string> {
+    return new Set([...(snapshot?.advisorRuns ?? [])].filter(([, state]) => state === "running").map(([id]) => id));
+}
+
+/** Each Advisor run the kill interrupted must be kept (its figures so far) and marked cancelled once Locus is up again. */
+export function checkInterruptedAdvisorRuns(measuring: ReadonlySet<string>, snapshot: DatabaseSnapshot | null): string[] {
+    const violations: string[] = [];
+    for (const id of measuring) {
+        const state = snapshot?.advisorRuns.get(id);
+        if (state === undefined) violations.push(`Advisor run ${id} interrupted by the kill is gone after the restart`);
+        else if (state !== "cancelled") violations.push(`Advisor run ${id} interrupted by the kill is "${state}" after the restart, not "cancelled"`);
+    }
+    return violations;
+}
+
 export function checkInterruptedAnswers(cut: ReadonlyMap<string, number>, snapshot: DatabaseSnapshot | null): string[] {
     const violations: string[] = [];
     for (const [id, chars] of cut) {

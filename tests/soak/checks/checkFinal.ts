@@ -6,7 +6,7 @@ import type { DatabaseSnapshot } from "./readSnapshot.js";
 
 /**
  * After the last restart, once the interrupted work has finished by itself and the app quit cleanly:
- * every document indexed or failed with a reason, no answer still streaming, every download complete and
+ * every document indexed or failed with a reason, no answer still streaming nor Advisor run measuring, every download complete and
  * its file the one the catalog's SHA-256 names (and in the model list), nothing left behind.
  */
 export function checkFinal(dataDir: string, databaseFile: string, snapshot: DatabaseSnapshot | null): string[] {
@@ -17,6 +17,7 @@ export function checkFinal(dataDir: string, databaseFile: string, snapshot: Data
         else if (document.status !== "indexed" && document.status !== "failed") violations.push(`document ${document.name} is stuck "${document.status}"`);
     }
     for (const [id, answer] of snapshot.answers) if (answer.status === "streaming") violations.push(`answer ${id} is still "streaming"`);
+    for (const [id, state] of snapshot.advisorRuns) if (state === "running") violations.push(`Advisor run ${id} is still "running"`);
     for (const job of snapshot.downloads) {
         if (job.state !== "completed") {
             violations.push(`download ${job.id} ended "${job.state}"${job.errorMessage ? `: ${job.errorMessage}` : ""}`);

@@ -11,7 +11,8 @@ const temporaryName = /(\.tmp($|[-.])|\.partial($|[-.])|\.part$|~$|\.ipull$|\.in
 /**
  * Everything in the data folder that a finished, crash-free Locus would not hold: model files in the
  * models folder that no model row names, partial download folders of no unfinished job, adapter files
- * the registry does not list, training scratch folders, and temporary files anywhere.
+ * the registry does not list, training scratch folders, Advisor folders of no listed run, and temporary
+ * files anywhere (partial lower-bit copies and adapters of an interrupted Advisor run included).
  */
 export function listLeftovers(dataDir: string, snapshot: DatabaseSnapshot): Leftover[] {
     const leftovers: Leftover[] = [];
@@ -32,6 +33,8 @@ export function listLeftovers(dataDir: string, snapshot: DatabaseSnapshot): Left
             leftovers.push({ key: `adapter:${name}`, what: `adapter file ${name} is in the adapters folder but not registered` });
     }
     for (const run of readDir(path.join(adaptersDir, ".runs"))) leftovers.push({ key: `run:${run}`, what: `training scratch folder .runs/${run}` });
+    for (const run of readDir(path.join(dataDir, "advisor")))
+        if (!snapshot.advisorRuns.has(run)) leftovers.push({ key: `advisor:${run}`, what: `Advisor folder ${run} of no listed run` });
     for (const file of walk(dataDir)) {
         const relative = path.relative(dataDir, file);
         if (relative.startsWith(`models${path.sep}.partial`) || relative.startsWith(`adapters${path.sep}`)) continue;

@@ -14,6 +14,8 @@ export type DatabaseSnapshot = {
     /** Vectors saved for documents still being indexed, by document name. */
     pendingVectors: Map<string, number>;
     trainingSteps: number;
+    /** The Advisor's runs by id: their state ("running" while one measures). */
+    advisorRuns: Map<string, string>;
 };
 
 export function readSnapshot(file: string): DatabaseSnapshot | null {
@@ -38,6 +40,7 @@ export function readSnapshot(file: string): DatabaseSnapshot | null {
                 .map((row) => [row.id, { status: row.status, chars: row.chars }])),
             pendingVectors: new Map(all<{ name: string; n: number }>(`SELECT d.display_name AS name, COUNT(*) AS n FROM pending_vectors p
                 JOIN documents d ON d.id = p.document_id GROUP BY d.id`).map((row) => [row.name, row.n])),
+            advisorRuns: new Map(tables.has("advisor_runs") ? all<{ id: string; state: string }>("SELECT id, state FROM advisor_runs").map((row) => [row.id, row.state]) : []),
             trainingSteps: tables.has("adapters") ? (db.prepare("SELECT COALESCE(SUM(steps), 0) AS n FROM adapters").get() as { n: number }).n : 0
         };
     } finally {

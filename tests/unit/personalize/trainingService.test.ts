@@ -248,6 +248,18 @@ describe("TrainingService", () => {
         expect(() => h.service.start({ budgetMinutes: 1, pairsId: "gone" })).toThrow(/no longer loaded/);
     });
 
+    it("waits for other work that takes the cores (the Advisor measuring), saying so", async () => {
+        let advisorBusy = true;
+        const h = harness({ busyElsewhere: () => (advisorBusy ? "The Advisor is measuring now." : null) });
+        expect(() => h.service.start({ budgetMinutes: 1 })).toThrow(/Advisor is measuring/);
+        expect(h.trainer.requests).toHaveLength(0);
+        expect(h.limits).toEqual([]);
+        advisorBusy = false;
+        h.service.start({ budgetMinutes: 1 });
+        await h.service.idle();
+        expect(h.service.status()?.state).toBe("done");
+    });
+
     it("runs one training at a time", async () => {
         const h = harness({ trainer: new FakeTrainer(true) });
         h.service.start({ budgetMinutes: 1 });
