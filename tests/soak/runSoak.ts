@@ -125,6 +125,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
 
             const snapshot = readSnapshot(databaseFile);
             for (const problem of checkAfterKill(databaseFile, snapshot)) violate(problem);
+            for (const line of child.lines)
+                if (line.t === "advisor" && !(line.progress >= 0 && line.progress <= 1)) violate(`the Advisor reported progress ${String(line.progress)} ("${line.phase}")`);
             if (snapshot !== null) for (const problem of leftovers.observe(kill, listLeftovers(dataDir, snapshot), livedMs, cleanupMs)) violate(problem);
             cut = streamingAnswers(snapshot);
             measuring = measuringAdvisorRuns(snapshot);
@@ -133,7 +135,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             problems.push(...problemsOf(child.lines));
             log(`kill ${String(kill)}/${String(options.kills)}: lived ${String(Math.round(livedMs))} ms, recovered in ${String(Math.round(recoveryMs.at(-1)!))} ms; ` +
                 `${String(work.answersStarted)} answers, ${String(work.chunksEmbedded)} chunks, ${String(work.trainingSteps)} steps, Advisor +${String(work.advisorProgress)}, ${String(work.downloadBytes)} bytes; ` +
-                `${problemsOf(child.lines).join("; ").slice(0, 300)} ` +
+                `${problemsOf(child.lines).join("; ").slice(0, 300)} [${[...new Set(child.lines.map((line) => line.t))].join(",")}] ` +
                 `${String(violations.length)} violations so far`);
         }
         const final = readSnapshot(databaseFile);

@@ -32,7 +32,7 @@ export type SoakChildLine =
     | { t: "answer"; messageId: string; state: "started" | "ended"; chars: number }
     | { t: "embedding"; document: string; done: number; reused: number }
     | { t: "training"; state: string; step: number }
-    | { t: "advisor"; runId: string; state: string; progress: number }
+    | { t: "advisor"; runId: string; state: string; progress: number; phase: string }
     | { t: "download"; jobId: string; catalogId: string; state: string; bytesDone: number }
     | { t: "problem"; workload: string; message: string }
     | { t: "settled"; seconds: number };

@@ -9,6 +9,7 @@ import { successiveHalving } from "../search/successiveHalving.js";
 import { ProbeScorer } from "../score/ProbeScorer.js";
 import { checkGeneration } from "./checkGeneration.js";
 import { LearningArm } from "./LearningArm.js";
+import { progressShare } from "./progressShare.js";
 import { measureVariant, type VariantBaseline } from "./measureVariant.js";
 import { modelVariants } from "./modelVariants.js";
 import { PromptSource } from "./PromptSource.js";
@@ -33,7 +34,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
     const configs: MeasuredConfig[] = [];
     const notes: string[] = [];
     let work = 0;
-    const report = (phase: string, share: number) => onProgress({ phase, progress: Math.max(Math.min(1, share), (now() - started) / (plan.budgetSeconds * 1000)), configs });
+    const report = (phase: string, share: number) => onProgress({ phase, progress: progressShare(share, now() - started, plan.budgetSeconds), configs });
     const outOfTime = () => signal?.aborted === true || now() > deadline;
     const timed = async <T>(task: () => Promise<T>): Promise<T> => {
         const t = now();

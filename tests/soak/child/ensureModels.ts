@@ -19,13 +19,20 @@ export async function registerModels(app: ChildApp): Promise<string> {
     return chat.id;
 }
 
-/** The chat model loaded: Locus loads the one it had by itself at start; this waits for that, or loads it (the first run). */
+/**
+ * The chat model loaded. Locus loads the chat model it had by itself at start, in the background: when that
+ * is this model, this waits for that load (loading it again would unload it and load it twice, seconds of a
+ * short run); otherwise (the first run) it loads it.
+ */
 export async function loadChatModel(app: ChildApp, chatId: string): Promise<void> {
+    const { chatModelId } = await app.call<{ chatModelId: string | null }>("settings.get");
+    const waitUntil = Date.now() + 30_000;
     // Polled rather than awaited through events: the load may end between a status read and a subscription.
     for (;;) {
         const status = await app.call<EngineStatus>("models.status");
         if (status.modelId === chatId && status.state === "ready") return;
-        if (status.modelId !== chatId || status.state !== "loading") {
+        const startsByItself = chatModelId === chatId && status.state === "idle" && Date.now() < waitUntil;
+        if (!startsByItself && (status.modelId !== chatId || status.state !== "loading")) {
             await app.call("models.load", { modelId: chatId });
             return;
         }

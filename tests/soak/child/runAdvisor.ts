@@ -6,12 +6,12 @@ const expectedRefusal = /documents|facts|library|Personalize is training|already
 
 /** Reports the Advisor's progress; when `start`, asks it to measure the library (a one-minute budget). */
 export async function runAdvisor(app: ChildApp, start: boolean): Promise<void> {
-    app.on<AdvisorRunInfo>("advisor.progress", (run) => app.emit({ t: "advisor", runId: run.id, state: run.state, progress: run.progress }));
+    app.on<AdvisorRunInfo>("advisor.progress", (run) => app.emit({ t: "advisor", runId: run.id, state: run.state, progress: run.progress, phase: run.phase }));
     if (!app.config.advisor || !start) return;
     if ((await app.call<AdvisorRunInfo | null>("advisor.status"))?.state === "running") return;
     try {
         const run = await app.call<AdvisorRunInfo>("advisor.start", { budgetMinutes: 1 });
-        app.emit({ t: "advisor", runId: run.id, state: run.state, progress: run.progress });
+        app.emit({ t: "advisor", runId: run.id, state: run.state, progress: run.progress, phase: run.phase });
     } catch (error) {
         if (!expectedRefusal.test(String(error))) throw error;
     }
