@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { exitNotifier } from "./exitNotifier.js";
+import { parentPidVariable } from "./watchParent.js";
 import type { WorkerProcess, WorkerSpawnOptions } from "./WorkerProcess.js";
 
 const stderrTailChars = 8_192;
@@ -8,7 +9,9 @@ const stderrTailChars = 8_192;
 export function forkWorkerProcess(options: WorkerSpawnOptions): WorkerProcess {
     const child = fork(options.modulePath, [], {
         execArgv: options.execArgv,
-        env: options.env ?? process.env,
+        // The worker watches this pid (watchParent): its own parent pid already points elsewhere if this process
+        // died before the worker got that far.
+        env: { ...(options.env ?? process.env), [parentPidVariable]: String(process.pid) },
         // "advanced" (structured clone) carries large strings without a JSON round trip.
         serialization: "advanced",
         // stdout is ignored so a chatty library in the child cannot corrupt a CLI's output;

@@ -14,6 +14,30 @@ setInterval(() => {
 
 let watching = false;
 
+/** Set by forkWorkerProcess: the pid of the process that started this worker. */
+export const parentPidVariable = "LOCUS_PARENT_PID";
+
+/**
+ * The process to watch. The pid the starter passed, when it is still our parent or already gone: a worker
+ * whose starter died while it was still loading has been re-parented (to init) by the time it looks, so
+ * its own parent pid would name a process that never goes away. Otherwise (an Electron utility process,
+ * whose parent may be a helper of the app) the parent pid.
+ */
+export function parentToWatch(passed: string | undefined, ppid: number, alive: (pid: number) => boolean): number {
+    const pid = Number(passed);
+    if (!Number.isInteger(pid) || pid <= 1) return ppid;
+    return pid === ppid || !alive(pid) ? pid : ppid;
+}
+
+function isAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+}
+
 /**
  * Ends this worker process soon after the process that started it is gone (killed, crashed), even while the
  * worker's main thread is stuck in a long synchronous parse or a native training step: the IPC channel's
@@ -26,6 +50,7 @@ export function watchParent(intervalMs = 250): void {
     if (watching) return;
     watching = true;
     // No execArgv of the process (an --eval, loaders): the watcher is plain CommonJS.
-    const watcher = new Worker(watcherSource, { eval: true, execArgv: [], workerData: { parent: process.ppid, self: process.pid, intervalMs } });
+    const parent = parentToWatch(process.env[parentPidVariable], process.ppid, isAlive);
+    const watcher = new Worker(watcherSource, { eval: true, execArgv: [], workerData: { parent, self: process.pid, intervalMs } });
     watcher.unref();
 }

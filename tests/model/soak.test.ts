@@ -17,5 +17,7 @@ describe("the soak (crash loop)", () => {
         expect(summary.work.documentsIndexed).toBeGreaterThan(20);
         expect(summary.work.documentsFailed).toBeGreaterThan(0); // the damaged PDF and the empty file, each with its reason
         expect(summary.recoveryMs.max).toBeLessThan(30_000);
+        // Worker processes end with the app (a fraction of a second once they run).
+        expect(summary.workersGoneMs.p50).toBeLessThan(1_000);
     }, 480_000);
 });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdvisorRunInfo } from "../../src-main/common/contract/advisorTypes.js";
+import type { Events } from "../../src-main/common/contract/events.js";
 import type { DownloadJob } from "../../src-main/common/contract/setupTypes.js";
 import type { ModelInfo } from "../../src-main/common/contract/types.js";
 import type { FitResult, Recommendation } from "../../src-main/common/setup/types.js";
@@ -14,6 +15,7 @@ import { createServices, type Services, type ServicesOptions } from "../../src-m
 import { destinations, outbound, readEgress } from "../support/egress/readEgress.js";
 import { FakeHub } from "../support/fakeHub/FakeHub.js";
 import { ensureSyntheticModel } from "../support/gguf/ensureSyntheticModel.js";
+import { startLlamaServer } from "../support/llamaCpp/startLlamaServer.js";
 
 const recorder = path.resolve(import.meta.dirname, "../support/egress/recordEgress.mjs");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "locus-egress-"));
@@ -236,5 +238,42 @@ describe("zero egress", () => {
         // was once seen here after that test's services were disposed (not yet explained; loopback only).
         const ours = (place: string) => place === `connect ${hostname}:${port}` || earlierHubs.has(place);
         expect(destinations(readEgress(log)).filter((place) => !ours(place))).toEqual([]);
+    }, 180_000);
+    it("with the remote engine chosen, chat and library answers go to the configured server and to nothing else", async () => {
+        const server = await startLlamaServer(await ensureSyntheticModel("tiny-q8_0"), { threads: 1, contextSize: 1024, alias: "tiny" });
+        const docs = path.join(dir, "remote-docs");
+        writeDocuments(docs);
+        const services = await startServices("remote-data");
+        try {
+            const embed = await value<ModelInfo>(services, "models.addFromPath", { path: await ensureSyntheticModel("tiny-embed") });
+            await value(services, "settings.update", { embeddingModelId: embed.id });
+            await value(services, "library.addPaths", { paths: [docs] });
+            await services.library.ingest.idle();
+            fs.rmSync(log, { force: true });
+            await value(services, "remote.configure", { mode: "remote", baseUrl: server.url, model: "tiny" });
+            expect(await value(services, "remote.check")).toMatchObject({ ok: true });
+            for (const mode of ["chat", "library"] as const) {
+                const { id: chatId } = await value<{ id: string }>(services, "chats.create", {});
+                const done = new Promise<Events["chat.done"]>((resolve) => {
+                    const off = services.events.subscribe((message) => {
+                        if (message.event === "chat.done" && message.payload.chatId === chatId) {
+                            off();
+                            resolve(message.payload);
+                        }
+                    });
+                });
+                await value(services, "chats.send", { chatId, text: "When does the ferry to Marrow Island leave?", mode });
+                expect((await done).reason, mode).not.toBe("error");
+            }
+            // Nothing was loaded here: the answers came from the server.
+            expect(services.engine.status.state).toBe("idle");
+        } finally {
+            await services.dispose();
+            await server.stop(true);
+        }
+        const { hostname, port } = new URL(server.url);
+        const ours = (place: string) => place === `connect ${hostname}:${port}` || earlierHubs.has(place);
+        expect(destinations(readEgress(log)).filter((place) => !ours(place))).toEqual([]);
+        expect(destinations(readEgress(log))).toContain(`connect ${hostname}:${port}`);
     }, 180_000);
 });

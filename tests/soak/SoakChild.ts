@@ -66,11 +66,15 @@ export class SoakChild {
         this.#process.kill("SIGKILL");
     }
 
-    /** Waits up to `graceMs` for every process of the group (the app's workers) to end; kills what is left and says so. */
-    async reapGroup(graceMs: number): Promise<boolean> {
-        const until = performance.now() + graceMs;
+    /**
+     * Waits up to `graceMs` for every process of the group (the app's workers) to end: returns how long that
+     * took (ms), or null when something was left, which it then kills.
+     */
+    async reapGroup(graceMs: number): Promise<number | null> {
+        const from = performance.now();
+        const until = from + graceMs;
         while (performance.now() < until) {
-            if (!groupAlive(this.pid)) return true;
+            if (!groupAlive(this.pid)) return performance.now() - from;
             await new Promise((resolve) => setTimeout(resolve, 50));
         }
         try {
@@ -78,7 +82,7 @@ export class SoakChild {
         } catch {
             // ended meanwhile
         }
-        return false;
+        return null;
     }
 
     #read(text: string): void {

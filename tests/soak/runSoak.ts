@@ -58,6 +58,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
     const runs: RunWork[] = [];
     const recoveryMs: number[] = [];
     const servicesMs: number[] = [];
+    const workersGoneMs: number[] = [];
     const problems: string[] = [];
     const leftovers = new LeftoverTracker();
     let answersCut = 0;
@@ -85,7 +86,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             }
             if (options.lock !== undefined) await options.lock.lock.acquire();
             const child = start(kill - 1, last ? "settle" : "work");
-            const violate = (problem: string) => violations.push({ kill, problem });
+            const violate = (problem: string) => {
+                violations.push({ kill, problem });
+                log(`violation at kill ${String(kill)}: ${problem.slice(0, 1000)}`);
+            };
             const ready = await child.waitFor(isReady, readyTimeoutMs);
             if (ready === null) {
                 violate(`Locus did not start (${describeExit(await Promise.race([child.exited, Promise.resolve(null)]))}): ${child.stderrTail.slice(-600)}`);
@@ -107,7 +111,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
                 const exit = await Promise.race([child.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 60_000))]);
                 settleSeconds = settled?.seconds ?? null;
                 if (settled === null || exit?.code !== 0) violate(`the last run did not finish the interrupted work and quit (${describeExit(exit)}): ${child.stderrTail.slice(-600)}`);
-                if (!(await child.reapGroup(5_000))) violate("a worker process outlived the app after it quit");
+                if ((await child.reapGroup(5_000)) === null) violate("a worker process outlived the app after it quit");
                 for (const problem of checkFinal(dataDir, databaseFile, readSnapshot(databaseFile))) violate(problem);
                 problems.push(...problemsOf(child.lines));
                 break;
@@ -121,7 +125,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
             child.kill();
             await child.exited;
             const livedMs = performance.now() - readyAt;
-            if (!(await child.reapGroup(3_000))) violate("a worker process (parser or trainer) outlived the app after the kill");
+            // A worker ends within a fraction of a second of the kill once it runs; one still loading its code
+            // (seconds here, where tsx compiles it on a busy machine) ends as soon as it starts watching.
+            const workersGone = await child.reapGroup(10_000);
+            if (workersGone === null) violate("a worker process (parser or trainer) outlived the app by more than 10 s after the kill");
+            else workersGoneMs.push(workersGone);
 
             const snapshot = readSnapshot(databaseFile);
             for (const problem of checkAfterKill(databaseFile, snapshot)) violate(problem);
@@ -140,7 +148,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
         }
         const final = readSnapshot(databaseFile);
         return summarizeSoak({
-            seed: options.seed, kills: runs.length, violations, runs, recoveryMs, servicesMs, answersCut, advisorRunsCut, settleSeconds, problems,
+            seed: options.seed, kills: runs.length, violations, runs, recoveryMs, servicesMs, workersGoneMs, answersCut, advisorRunsCut, settleSeconds, problems,
             final, hubBytes: soakHub.hub.dataBytes(), fileBytes: soakHub.fileBytes, seconds: (performance.now() - started) / 1000
         });
     } finally {

@@ -14,6 +14,8 @@ export type SoakSummary = {
     };
     redone: { chunksReembedded: number; downloadBytesServed: number; downloadBytesRefetched: number };
     recoveryMs: { p50: number; max: number; servicesP50: number; servicesMax: number };
+    /** How long the app's worker processes (parser, trainer) took to end after a kill. */
+    workersGoneMs: { p50: number; p95: number; max: number };
     settleSeconds: number | null;
     /** Workload calls that failed (not invariant violations: e.g. a training refused before anything was indexed). */
     workloadProblems: { count: number; examples: string[] };
@@ -21,7 +23,7 @@ export type SoakSummary = {
 };
 
 export type SoakFacts = {
-    seed: number; kills: number; violations: Violation[]; runs: RunWork[]; recoveryMs: number[]; servicesMs: number[]; answersCut: number; advisorRunsCut: number;
+    seed: number; kills: number; violations: Violation[]; runs: RunWork[]; recoveryMs: number[]; servicesMs: number[]; workersGoneMs: number[]; answersCut: number; advisorRunsCut: number;
     settleSeconds: number | null; problems: string[]; final: DatabaseSnapshot | null; hubBytes: number; fileBytes: number; seconds: number
 };
 
@@ -58,6 +60,10 @@ export function summarizeSoak(facts: SoakFacts): SoakSummary {
         recoveryMs: {
             p50: Math.round(percentile(facts.recoveryMs, 0.5)), max: Math.round(Math.max(0, ...facts.recoveryMs)),
             servicesP50: Math.round(percentile(facts.servicesMs, 0.5)), servicesMax: Math.round(Math.max(0, ...facts.servicesMs))
+        },
+        workersGoneMs: {
+            p50: Math.round(percentile(facts.workersGoneMs, 0.5)), p95: Math.round(percentile(facts.workersGoneMs, 0.95)),
+            max: Math.round(Math.max(0, ...facts.workersGoneMs))
         },
         settleSeconds: facts.settleSeconds,
         workloadProblems: { count: facts.problems.length, examples: [...new Set(facts.problems)].slice(0, 10) },
