@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { isProcessAlive } from "../workers/isProcessAlive.js";
 
 /** A run's scratch folder is named after the process that owns it, so another Locus (the CLI) keeps its own. */
 export function runFolderName(runId: string): string {
@@ -14,18 +15,10 @@ export async function removeStaleRunFolders(runsDir: string): Promise<string[]> 
     const removed: string[] = [];
     for (const entry of await fs.readdir(runsDir).catch(() => [] as string[])) {
         const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
-        if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+        if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue;
         await fs.rm(path.join(runsDir, entry), { recursive: true, force: true });
         removed.push(entry);
     }
     return removed;
 }
 
-function isAlive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (error) {
-        return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-}

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { isProcessAlive } from "./isProcessAlive.js";
 
 /** Runs in its own thread, so it keeps watching while the worker's main thread is busy. */
 const watcherSource = `
@@ -29,15 +30,6 @@ export function parentToWatch(passed: string | undefined, ppid: number, alive: (
     return pid === ppid || !alive(pid) ? pid : ppid;
 }
 
-function isAlive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (error) {
-        return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-}
-
 /**
  * Ends this worker process soon after the process that started it is gone (killed, crashed), even while the
  * worker's main thread is stuck in a long synchronous parse or a native training step: the IPC channel's
@@ -50,7 +42,7 @@ export function watchParent(intervalMs = 250): void {
     if (watching) return;
     watching = true;
     // No execArgv of the process (an --eval, loaders): the watcher is plain CommonJS.
-    const parent = parentToWatch(process.env[parentPidVariable], process.ppid, isAlive);
+    const parent = parentToWatch(process.env[parentPidVariable], process.ppid, isProcessAlive);
     const watcher = new Worker(watcherSource, { eval: true, execArgv: [], workerData: { parent, self: process.pid, intervalMs } });
     watcher.unref();
 }

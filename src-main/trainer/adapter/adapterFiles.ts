@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { isProcessAlive } from "../../workers/isProcessAlive.js";
 
 /** Marker in the names of temporary files the native writer leaves when killed mid-write. */
 const partialMarker = ".partial-";
@@ -37,7 +38,7 @@ export async function removeLeftoverFiles(outputDir: string): Promise<string[]> 
     const removed: string[] = [];
     for (const file of await fs.readdir(outputDir).catch(() => [] as string[])) {
         const pid = leftoverPid(file);
-        if (pid === undefined || isAlive(pid)) continue;
+        if (pid === undefined || isProcessAlive(pid)) continue;
         await fs.rm(path.join(outputDir, file), { force: true });
         removed.push(file);
     }
@@ -53,12 +54,3 @@ function leftoverPid(file: string): number | undefined {
     return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-function isAlive(pid: number): boolean {
-    if (pid === process.pid) return true;
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (error) {
-        return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-}
