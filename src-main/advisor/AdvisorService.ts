@@ -135,11 +135,6 @@ export class AdvisorService {
         return this.list();
     }
 
-    /** Waits for the start's clean-up; returns what it removed. */
-    cleaned(): Promise<string[]> {
-        return this.#cleaned;
-    }
-
     async dispose(): Promise<void> {
         this.#active?.controller.abort();
         await this.#active?.done;
