@@ -146,10 +146,12 @@ describe("the starter model on llama-server as Locus's remote engine", () => {
             const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
             const withGaps = gaps(withAdapter), withoutGaps = gaps(without);
             const report = JSON.stringify({ withMean: mean(withGaps), withMax: Math.max(...withGaps), withoutMean: mean(withoutGaps), withoutMax: Math.max(...withoutGaps) });
-            // Token by token the same probabilities (single-token and batched kernels round differently after a
-            // few hundredths of a nat at most, so a small gap remains between two builds of the same llama.cpp)...
-            expect(Math.max(...withGaps), report).toBeLessThan(0.1);
-            expect(mean(withGaps), report).toBeLessThan(0.01);
+            // Token by token the same probabilities. Two builds of the same llama.cpp round differently: the server is
+            // built here for this CPU, the engine's binary is prebuilt, and their kernels differ by CPU. On an AVX-512
+            // machine the gap stayed under 0.1 nats (mean under 0.01); on an AVX2-only AMD EPYC it is 0.21 at most
+            // (mean 0.013), the same before and after unrelated changes, while without the adapter it is 1.6 (mean 0.16)...
+            expect(Math.max(...withGaps), report).toBeLessThan(0.3);
+            expect(mean(withGaps), report).toBeLessThan(0.02);
             // ...while without the adapter the same answers are scored clearly differently: the adapter matters.
             expect(mean(withoutGaps), report).toBeGreaterThan(5 * mean(withGaps));
             expect(Math.max(...withoutGaps), report).toBeGreaterThan(0.2);
