@@ -15,7 +15,7 @@ export async function removeStaleRunFolders(runsDir: string): Promise<string[]> 
     const removed: string[] = [];
     for (const entry of await fs.readdir(runsDir).catch(() => [] as string[])) {
         const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
-        if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue;
+        if (!Number.isInteger(pid) || isProcessAlive(pid)) continue;
         await fs.rm(path.join(runsDir, entry), { recursive: true, force: true });
         removed.push(entry);
     }

@@ -179,7 +179,7 @@ export function createLibrary(deps: {
         setDocumentCollection: (documentId: string, collectionId: string | null): LibraryDocumentInfo => {
             store.setDocumentCollection(documentId, collectionId);
             collectionsChanged();
-            return toDocumentInfo(store.getDocument(documentId)!, store.partCounts().get(documentId));
+            return toDocumentInfo(store.getDocument(documentId)!, store.partCount(documentId));
         },
         source: (chunkId: number) => sourcePassage(store, chunkId),
         messages,

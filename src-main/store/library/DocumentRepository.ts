@@ -52,6 +52,7 @@ export class DocumentRepository {
                 "SELECT * FROM documents WHERE parent_id IS NULL AND status IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid"
             ),
             parts: db.prepare<[string], DocumentRow>("SELECT * FROM documents WHERE parent_id = ? ORDER BY rowid"),
+            partCount: db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM documents WHERE parent_id = ?"),
             partCounts: db.prepare<[], { parent_id: string; n: number }>(
                 "SELECT parent_id, COUNT(*) AS n FROM documents WHERE parent_id IS NOT NULL GROUP BY parent_id"
             ),
@@ -130,6 +131,11 @@ export class DocumentRepository {
 
     parts(parentId: string): LibraryDocument[] {
         return this.#statements.parts.all(parentId).map(toDocument);
+    }
+
+    /** How many parts one file has (0 for a file without parts). */
+    partCount(parentId: string): number {
+        return this.#statements.partCount.get(parentId)?.n ?? 0;
     }
 
     /** How many parts each file with parts has, by the file's id. */

@@ -59,6 +59,10 @@ export class LibraryStore implements LibraryReader, LibraryWriter {
         return this.#documents.parts(parentId);
     }
 
+    partCount(parentId: string): number {
+        return this.#documents.partCount(parentId);
+    }
+
     partCounts(): Map<string, number> {
         return this.#documents.partCounts();
     }

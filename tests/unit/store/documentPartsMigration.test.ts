@@ -72,6 +72,10 @@ describe("LibraryStore: the messages of a mailbox as documents", () => {
         expect(saved).toEqual({ written: 2, kept: 1, removed: 1 });
         const after = new Map(store.listParts(file.id).map((d) => [d.partKey, { id: d.id, chunks: store.documentChunks(d.id).map((c) => c.id) }]));
         expect([...after.keys()]).toEqual(["k1", "k2", "k4"]);
+        // One file's count, as every file's counts give it; a file without parts has none.
+        expect(store.partCount(file.id)).toBe(3);
+        expect(store.partCounts().get(file.id)).toBe(3);
+        expect(store.partCount(after.get("k1")!.id)).toBe(0);
         expect(after.get("k1")).toEqual(before.get("k1"));
         expect(after.get("k2")?.id).toBe(before.get("k2")?.id);
         expect(after.get("k2")?.chunks).not.toEqual(before.get("k2")?.chunks);
