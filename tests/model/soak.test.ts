@@ -5,7 +5,7 @@ import { runSoak } from "../soak/runSoak.js";
 // corpus, streams answers, trains and downloads from the fake hub, then a last run finishes the work.
 describe("the soak (crash loop)", () => {
     it("keeps every invariant over ten kills at random moments, each run doing real work before it dies, and a last run finishes everything", async () => {
-        const summary = await runSoak({ kills: 10, seed: 16, files: 20, downloads: 3, workMs: [6000, 12000], training: true, advisor: true });
+        const summary = await runSoak({ kills: 10, seed: 16, files: 20, downloads: 3, workMs: [4000, 10000], training: true, advisor: true });
         expect(summary.violationList).toEqual([]);
         expect(summary.kills).toBe(10);
         // Work happened between kills, not only setup: most runs were busy when killed, and every workload ran. A run

@@ -21,7 +21,11 @@ export type SoakOptions = {
     seed: number;
     /** Small documents in the corpus (two large ones come on top). */
     files: number;
-    /** How long a run works before it is killed, drawn between these (milliseconds after its services are ready). */
+    /**
+     * How long a run works before it is killed, drawn between these: milliseconds after its first answer, embedding,
+     * training step or Advisor progress (its models loaded, its workers running). A quarter of the kills land instead
+     * at any moment up to the maximum after its services are ready, while the run is still starting.
+     */
     workMs: [number, number];
     /** Models the fake hub serves, downloaded one after another across runs. */
     downloads: number;
@@ -39,6 +43,10 @@ const cleanupMs = 1_000;
 const isReady = (line: SoakChildLine): line is Extract<SoakChildLine, { t: "ready" }> => line.t === "ready";
 const isWorking = (line: SoakChildLine): line is Extract<SoakChildLine, { t: "working" }> => line.t === "working";
 const isSettled = (line: SoakChildLine): line is Extract<SoakChildLine, { t: "settled" }> => line.t === "settled";
+/** The run is doing its work: models loaded, workers running (downloads start before, so they do not count). */
+const isBusy = (line: SoakChildLine): line is Extract<SoakChildLine, { t: "answer" | "embedding" | "training" | "advisor" }> => line.t === "answer" || line.t === "embedding" || line.t === "training" || line.t === "advisor";
+/** The share of kills that land while a run is still starting (models and workers loading) rather than while it works. */
+const startupKillShare = 0.25;
 
 /**
  * The crash loop: runs Locus (soakChildEntry.ts) on one data folder, kills it with SIGKILL at a seeded random
@@ -119,7 +127,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
 
             // The first run sets the models up before any kill: a kill before that would only repeat the setup.
             if (kill === 1 && (await child.waitFor(isWorking, readyTimeoutMs)) === null) violate(`the models could not be set up: ${problemsOf(child.lines).join("; ")}`);
-            await new Promise((resolve) => setTimeout(resolve, random.int(options.workMs[0], options.workMs[1])));
+            // Most kills land while the run works, counted from its first sign of work so that a slower machine, whose
+            // models take longer to load, still cuts work; the rest land while it starts.
+            if (random.next() < startupKillShare) await sleep(Math.max(0, readyAt + random.int(0, options.workMs[1]) - performance.now()));
+            else {
+                await child.waitFor(isBusy, readyTimeoutMs);
+                await sleep(random.int(options.workMs[0], options.workMs[1]));
+            }
             const early = await Promise.race([child.exited, Promise.resolve(null)]);
             if (early !== null) violate(`Locus exited by itself (${describeExit(early)}): ${child.stderrTail.slice(-600)}`);
             child.kill();
@@ -157,6 +171,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
         fs.rmSync(sandbox, { recursive: true, force: true });
     }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function describeExit(exit: { code: number | null; signal: NodeJS.Signals | null } | null): string {
     if (exit === null) return "still running";
