@@ -42,8 +42,9 @@ describe("the Advisor with the real starter model on a fictional library (facts 
 
         expect(run.state).toBe("done");
         expect(run.error).toBeNull();
-        // Within the budget, with a margin for the last measurement under way when time ran out.
-        expect(minutes).toBeLessThan(run.budgetMinutes * 1.5 + 1);
+        // Within the budget: each phase has its share of it, and only the answer under way when time ran out may pass
+        // the end (with the app's own plan a 1-minute run took 250 s before the shares and 65 s after, a 4-minute one 240 s).
+        expect(minutes).toBeLessThan(run.budgetMinutes * 1.08);
         expect(run.probeCount.easy).toBeGreaterThan(0);
         expect(run.probeCount.medium).toBeGreaterThan(0);
         expect(run.probeCount.hard).toBeGreaterThan(0);

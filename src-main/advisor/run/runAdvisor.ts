@@ -7,6 +7,7 @@ import { buildProbeSet, type ProbeSet } from "../probes/buildProbeSet.js";
 import { halvingPolicy } from "../search/halvingPolicy.js";
 import { successiveHalving } from "../search/successiveHalving.js";
 import { ProbeScorer } from "../score/ProbeScorer.js";
+import { budgetShares, interleaveLevels, learningBudgetSeconds, minFirstRungSeconds, oneMoreProbeFits, plannedLearningSeconds, rungShares } from "./budgetShares.js";
 import { checkGeneration } from "./checkGeneration.js";
 import { LearningArm } from "./LearningArm.js";
 import { progressShare } from "./progressShare.js";
@@ -16,16 +17,12 @@ import { PromptSource } from "./PromptSource.js";
 import { probeQuestionWriter } from "./probeQuestionWriter.js";
 import type { AdvisorDeps, AdvisorOutcome, AdvisorPlan, AdvisorProgress, MeasuredConfig, ModelVariant } from "./types.js";
 
-/** A learning run shorter than this teaches nothing measurable; below it the Advisor measures without learning. */
-export const minFirstRungSeconds = 15;
-/** Learning time after each rung, as shares of the longest: the points of the quality-vs-time curves. */
-export const rungShares = [1 / 8, 1 / 4, 1 / 2, 1] as const;
-
 /**
  * The Advisor's study on the person's library: probes first; then, for each chat model and its lower-bit
- * copy, no learning and RAG over every probe (cheap, scored fully); then learning arms (model file x share
- * of the documents), pruned by successive halving with learning time as the resource, each adapter scored
- * with and without the library. Stops within the time budget or when `signal` aborts, keeping what it has.
+ * copy, no learning and RAG over the same probes, as many as the budget's share allows; then learning arms
+ * (model file x share of the documents), pruned by successive halving with learning time as the resource, each
+ * adapter scored with and without the library; then the best answer a sample. Each phase keeps to its share
+ * of the time budget (budgetShares.ts); stops when `signal` aborts, keeping what it has.
  */
 export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgress: (progress: AdvisorProgress) => void, signal?: AbortSignal): Promise<AdvisorOutcome> {
     const now = deps.now ?? Date.now;
@@ -51,17 +48,20 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
 
     report("Finding facts to ask about in your documents…", 0);
     const documents = deps.library.listDocuments(["indexed"]).map((document) => ({ document, chunks: deps.library.documentChunks(document.id) }));
-    const probes: ProbeSet = plan.probes ?? await timed(async () => {
+    // The chat model words the medium questions while the budget allows; templates word the rest.
+    const writeUntil = started + plan.budgetSeconds * 1000 * budgetShares.questionWriting;
+    const built: ProbeSet = plan.probes ?? await timed(async () => {
         const writer = deps.writeQuestions === false ? null : await probeQuestionWriter(llama, first.path, deps);
         try {
             return await buildProbeSet(
                 documents.map(({ document, chunks }) => ({ id: document.id, chunks: chunks.map((c) => ({ id: c.id, documentId: document.id, text: c.text })) })),
-                { seed: plan.seed, perLevel: plan.probesPerLevel, ...(writer ? { writeQuestion: writer.write } : {}) }
+                { seed: plan.seed, perLevel: plan.probesPerLevel, ...(writer ? { writeQuestion: (fact) => (now() < writeUntil ? writer.write(fact) : Promise.resolve(null)) } : {}) }
             );
         } finally {
             await writer?.dispose();
         }
     });
+    let probes: ProbeSet = { ...built, probes: interleaveLevels(built.probes) };
     const prompts = new PromptSource(deps.answerer);
     const recallAt5 = await timed(() => measureRecall(deps, probes));
 
@@ -72,26 +72,42 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
         report(`Preparing ${model.name}…`, 0.05);
         variants.push(...await timed(() => modelVariants(model, plan.compress, deps, notes)));
     }
+    // Scored on as many probes as fit the budget's share for them (the first model file sets the number, every other
+    // one is scored on the same probes), leaving time to learn when learning fits in the budget at all.
+    const expectedArms = variants.length * plan.dataFractions.length;
+    const learningFits = expectedArms > 0 && (plan.learningSeconds != null
+        ? plan.learningSeconds * rungShares[0] >= minFirstRungSeconds
+        : plan.budgetSeconds >= learningBudgetSeconds(expectedArms, plan.mode));
+    const baselinesEnd = started + plan.budgetSeconds * 1000 * (learningFits ? budgetShares.baselinesBeforeLearning : budgetShares.baselinesWithoutLearning);
+    const found = probes.probes.length;
     const baselines = new Map<ModelVariant, VariantBaseline>();
     for (const [index, variant] of variants.entries()) {
         if (outOfTime()) break;
-        report(`Scoring ${variant.model.name}${variant.compression === "original" ? "" : ` (${variant.compression})`} without learning and with your documents…`, 0.05 + (0.25 * index) / variants.length);
+        report(`Scoring ${variantName(variant)} without learning and with your documents…`, 0.05 + (0.25 * index) / variants.length);
         const rssBeforeLoad = process.memoryUsage().rss;
         const scorer = await ProbeScorer.open(llama, variant.path, { threads: deps.threads, contextSize: 4096, gpu: deps.gpu });
+        const keepScoring = index === 0
+            ? (scored: number, elapsedMs: number) => oneMoreProbeFits({ scored, elapsedMs, msLeft: baselinesEnd - now(), otherSetups: variants.length - 1 })
+            : undefined;
         try {
-            const baseline = await timed(() => measureVariant({ scorer, variant, probes: probes.probes, prompts, recallAt5, rssBeforeLoad, ...(signal ? { signal } : {}) }));
+            const baseline = await timed(() => measureVariant({ scorer, variant, probes: probes.probes, prompts, recallAt5, rssBeforeLoad, ...(keepScoring ? { keepScoring } : {}), ...(signal ? { signal } : {}) }));
             baselines.set(variant, baseline);
             configs.push(baseline.none, baseline.rag);
+            if (index === 0) probes = { ...probes, probes: probes.probes.slice(0, baseline.none.scores.length) };
         } finally {
             await scorer.dispose();
         }
     }
+    const unscored = variants.filter((variant) => !baselines.has(variant)).map(variantName);
+    if (unscored.length > 0 && signal?.aborted !== true) notes.push(`The time budget ran out before ${unscored.join(" and ")} could be scored: a longer budget measures ${unscored.length > 1 ? "them" : "it"} too.`);
+    if (probes.probes.length < found)
+        notes.push(`The time budget left time to ask ${String(probes.probes.length)} of the ${String(found)} questions found in your documents (the same ones of every setup); a longer budget measures more precisely.`);
 
     // Learning arms: how long the longest run may be follows from the time left and the number of arms.
     const arms = await learningArms(deps, plan, probes, variants, baselines, notes);
     const learningSeconds = plan.learningSeconds ?? plannedLearningSeconds((deadline - now()) / 1000, arms.length, plan.mode);
     if (arms.length > 0 && learningSeconds * rungShares[0] < minFirstRungSeconds) {
-        notes.push(`The time budget left too little time to learn after scoring the setups without learning (learning needs about ${String(Math.ceil((minFirstRungSeconds / rungShares[0]) * 2.5 / 60))} minutes of budget or more): these results are for RAG and no learning only.`);
+        notes.push(`The time budget left too little time to learn after scoring the setups without learning (learning needs about ${String(Math.ceil(learningBudgetSeconds(arms.length, plan.mode) / 60))} minutes of budget or more): these results are for RAG and no learning only.`);
     } else if (arms.length > 0 && !outOfTime()) {
         const rungs = rungShares.map((share) => Math.round(share * learningSeconds));
         let scorer: { variant: ModelVariant; scorer: ProbeScorer } | null = null;
@@ -109,7 +125,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
                 arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality, ...halvingPolicy(plan.mode),
                 shouldStop: outOfTime,
                 advance: async (arm, index) => {
-                    report(`Learning ${arm.variant.model.name}${arm.variant.compression === "original" ? "" : ` (${arm.variant.compression})`} on ` +
+                    report(`Learning ${variantName(arm.variant)} on ` +
                         `${String(Math.round(arm.dataFraction * 100))}% of your documents for ${formatSeconds(rungs[index]!)}…`, 0.3 + (0.65 * steps++) / plannedSteps);
                     const quality = await timed(() => arm.advance({
                         untilSeconds: rungs[index]!, deps, scorer: () => scorerFor(arm.variant), probes: probes.probes, prompts, recallAt5,
@@ -133,9 +149,12 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
         }
     }
 
-    if (!(signal?.aborted === true) && plan.generationSample > 0) {
-        report("Checking the best setups by letting them answer…", 0.97);
-        await timed(() => checkGeneration({ llama, deps, configs, probes: probes.probes, prompts, sample: plan.generationSample }));
+    if (!(signal?.aborted === true) && plan.generationSample > 0 && configs.length > 0) {
+        if (outOfTime()) notes.push("The time budget ran out before the best setups could be checked by letting them answer.");
+        else {
+            report("Checking the best setups by letting them answer…", 0.97);
+            await timed(() => checkGeneration({ llama, deps, configs, probes: probes.probes, prompts, sample: plan.generationSample, until: deadline, now }));
+        }
     }
     report("Done", 1);
     return { probes, configs, notes, computeSeconds: work, stopped: outOfTime(), learningSeconds: arms.length > 0 ? learningSeconds : null };
@@ -180,16 +199,9 @@ async function learningArms(
     return arms;
 }
 
-/**
- * The longest learning time that fits the time left: successive halving trains every arm for an eighth of it
- * and, in the worst case, two arms the rest of the way; scoring after each rung takes about as long again.
- * The sweep trains every arm all the way.
- */
-export function plannedLearningSeconds(secondsLeft: number, arms: number, mode: AdvisorPlan["mode"]): number {
-    if (arms === 0) return 0;
-    const trainingShare = 0.6;
-    const units = mode === "sweep" ? arms : arms * rungShares[0] + 2 * (1 - rungShares[0]);
-    return Math.max(0, (secondsLeft * trainingShare) / units);
+
+function variantName(variant: ModelVariant): string {
+    return `${variant.model.name}${variant.compression === "original" ? "" : ` (${variant.compression})`}`;
 }
 
 function formatSeconds(seconds: number): string {

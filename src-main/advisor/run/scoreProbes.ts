@@ -20,14 +20,19 @@ export async function scoreProbes(
     scorer: ProbeScorer, probes: readonly Probe[], rag: boolean, prompts: PromptSource, parameterCount: number, signal?: AbortSignal
 ): Promise<ProbeScores> {
     const scores: number[] = [];
-    const model = { parameterCount, contextSize: scorer.contextSize, countTokens: (text: string) => scorer.model.tokenize(text).length };
     for (const probe of probes) {
         signal?.throwIfAborted();
-        const prompt = await prompts.prompt(probe, rag, model);
-        const likelihood = await scorer.likelihood(prompt.systemPrompt, prompt.userText, probe.answer);
-        scores.push(100 * likelihood.perTokenProbability);
+        scores.push(await scoreProbe(scorer, probe, rag, prompts, parameterCount));
     }
     return { scores, ...summarizeScores(probes, scores) };
+}
+
+/** One probe's score: 100 x the expected answer's per-token probability after its prompt. */
+export async function scoreProbe(scorer: ProbeScorer, probe: Probe, rag: boolean, prompts: PromptSource, parameterCount: number): Promise<number> {
+    const model = { parameterCount, contextSize: scorer.contextSize, countTokens: (text: string) => scorer.model.tokenize(text).length };
+    const prompt = await prompts.prompt(probe, rag, model);
+    const likelihood = await scorer.likelihood(prompt.systemPrompt, prompt.userText, probe.answer);
+    return 100 * likelihood.perTokenProbability;
 }
 
 /** The mean with its bootstrap interval, overall and per level. */
