@@ -6,9 +6,10 @@ import type { AdvisorPlan } from "./types.js";
  * - the chat model writes medium questions during the first `questionWriting` of the budget (templates after);
  * - the setups without learning are scored until `baselines` of the budget has passed, on as many questions as fit
  *   (the same ones on every setup), leaving the rest for learning when learning fits, and otherwise for the check
- *   by letting the best setups answer, which stops at the end of the budget.
+ *   by letting the best setups answer, which stops at the end of the budget;
+ * - learning steps start only when they will end before `learningEnds` of the budget, leaving the check its share.
  */
-export const budgetShares = { questionWriting: 0.15, baselinesBeforeLearning: 0.4, baselinesWithoutLearning: 0.85 } as const;
+export const budgetShares = { questionWriting: 0.15, baselinesBeforeLearning: 0.35, baselinesWithoutLearning: 0.85, learningEnds: 0.92 } as const;
 
 /** Fewer questions than this and the figures say nothing: they are scored even when the budget runs short. */
 export const minimumProbes = 6;
@@ -54,6 +55,6 @@ export function plannedLearningSeconds(secondsLeft: number, arms: number, mode: 
 
 /** The smallest budget in which learning is planned: its first rung is long enough once the setups without learning had their share. */
 export function learningBudgetSeconds(arms: number, mode: AdvisorPlan["mode"]): number {
-    const perSecondOfBudget = plannedLearningSeconds(1 - budgetShares.baselinesBeforeLearning, arms, mode) * rungShares[0];
+    const perSecondOfBudget = plannedLearningSeconds(budgetShares.learningEnds - budgetShares.baselinesBeforeLearning, arms, mode) * rungShares[0];
     return perSecondOfBudget > 0 ? minFirstRungSeconds / perSecondOfBudget : Number.POSITIVE_INFINITY;
 }

@@ -81,6 +81,8 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
     const baselinesEnd = started + plan.budgetSeconds * 1000 * (learningFits ? budgetShares.baselinesBeforeLearning : budgetShares.baselinesWithoutLearning);
     const found = probes.probes.length;
     const baselines = new Map<ModelVariant, VariantBaseline>();
+    /** How long scoring a model file's probes took, without learning: what scoring an adapter costs again. */
+    const scoringMs = new Map<ModelVariant, number>();
     for (const [index, variant] of variants.entries()) {
         if (outOfTime()) break;
         report(`Scoring ${variantName(variant)} without learning and with your documents…`, 0.05 + (0.25 * index) / variants.length);
@@ -89,9 +91,11 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
         const keepScoring = index === 0
             ? (scored: number, elapsedMs: number) => oneMoreProbeFits({ scored, elapsedMs, msLeft: baselinesEnd - now(), otherSetups: variants.length - 1 })
             : undefined;
+        const scoringStarted = now();
         try {
             const baseline = await timed(() => measureVariant({ scorer, variant, probes: probes.probes, prompts, recallAt5, rssBeforeLoad, ...(keepScoring ? { keepScoring } : {}), ...(signal ? { signal } : {}) }));
             baselines.set(variant, baseline);
+            scoringMs.set(variant, now() - scoringStarted);
             configs.push(baseline.none, baseline.rag);
             if (index === 0) probes = { ...probes, probes: probes.probes.slice(0, baseline.none.scores.length) };
         } finally {
@@ -105,7 +109,9 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
 
     // Learning arms: how long the longest run may be follows from the time left and the number of arms.
     const arms = await learningArms(deps, plan, probes, variants, baselines, notes);
-    const learningSeconds = plan.learningSeconds ?? plannedLearningSeconds((deadline - now()) / 1000, arms.length, plan.mode);
+    // Learning ends in time for the answer check, which has the last share of the budget.
+    const learningEnd = started + plan.budgetSeconds * 1000 * budgetShares.learningEnds;
+    const learningSeconds = plan.learningSeconds ?? plannedLearningSeconds((learningEnd - now()) / 1000, arms.length, plan.mode);
     if (arms.length > 0 && learningSeconds * rungShares[0] < minFirstRungSeconds) {
         notes.push(`The time budget left too little time to learn after scoring the setups without learning (learning needs about ${String(Math.ceil(learningBudgetSeconds(arms.length, plan.mode) / 60))} minutes of budget or more): these results are for RAG and no learning only.`);
     } else if (arms.length > 0 && !outOfTime()) {
@@ -117,14 +123,20 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
             scorer = { variant, scorer: await ProbeScorer.open(llama, variant.path, { threads: deps.threads, contextSize: 4096, gpu: deps.gpu }) };
             return scorer.scorer;
         };
+        const beyondLearningMs = new Map<ModelVariant, number>();
+        const advanceMs = (variant: ModelVariant, segmentSeconds: number) =>
+            segmentSeconds * 1000 + (beyondLearningMs.get(variant) ?? (scoringMs.get(variant) ?? 0) + learningStartAllowanceMs);
         let steps = 0;
         const plannedSteps = plan.mode === "sweep" ? arms.length * rungs.length : arms.length + 2 * (rungs.length - 1);
         try {
             const bestWithoutLearning = Math.max(...configs.map((config) => config.quality.points));
             const halving = await successiveHalving({
                 arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality, ...halvingPolicy(plan.mode),
-                shouldStop: outOfTime,
+                // A step starts only when its learning and the scoring after it (as long as the last one took on that model
+                // file, or its scoring without learning and a start-up allowance at first) end before learning must.
+                shouldStop: (arm, index) => outOfTime() || now() + advanceMs(arm.variant, rungs[index]! - (index === 0 ? 0 : rungs[index - 1]!)) > learningEnd,
                 advance: async (arm, index) => {
+                    const advanceStarted = now();
                     report(`Learning ${variantName(arm.variant)} on ` +
                         `${String(Math.round(arm.dataFraction * 100))}% of your documents for ${formatSeconds(rungs[index]!)}…`, 0.3 + (0.65 * steps++) / plannedSteps);
                     const quality = await timed(() => arm.advance({
@@ -132,9 +144,13 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
                         ...(signal ? { signal } : {})
                     }));
                     configs.push(...arm.results.slice(-2));
+                    const segmentMs = (rungs[index]! - (index === 0 ? 0 : rungs[index - 1]!)) * 1000;
+                    beyondLearningMs.set(arm.variant, now() - advanceStarted - segmentMs);
                     return quality;
                 }
             });
+            if (halving.stopped && signal?.aborted !== true)
+                notes.push(`Learning stopped where the time budget left no room for the next step (learning ${formatSeconds(rungs.at(-1)!)} in all was planned): the learning times shown are those measured.`);
             for (const { arm, afterRung, reason } of halving.pruned) {
                 if (afterRung !== 0 || reason === "outranked") continue;
                 const why = reason === "cannot catch up"
@@ -199,6 +215,9 @@ async function learningArms(
     return arms;
 }
 
+
+/** Starting a learning step (the trainer worker loading the model) before its budgeted seconds begin, at first guess. */
+const learningStartAllowanceMs = 10_000;
 
 function variantName(variant: ModelVariant): string {
     return `${variant.model.name}${variant.compression === "original" ? "" : ` (${variant.compression})`}`;

@@ -19,8 +19,8 @@ export type HalvingOptions<Arm> = {
      * could never be recommended, so it stops. Default 0 (off).
      */
     mustBeatWithoutLearningBy?: number;
-    /** Stops early (a cancel, or the time budget); what was measured so far stands. */
-    shouldStop?: () => boolean;
+    /** Stops early, before `arm` learns on to rung `index` (a cancel, or no time left for it); what was measured so far stands. */
+    shouldStop?: (arm: Arm, index: number) => boolean;
 };
 
 export type HalvingResult<Arm> = {
@@ -53,7 +53,7 @@ export async function successiveHalving<Arm>(options: HalvingOptions<Arm>): Prom
 
     for (const [index, seconds] of rungs.entries()) {
         for (const arm of alive) {
-            if (options.shouldStop?.()) return { curves, pruned, stopped: true };
+            if (options.shouldStop?.(arm, index)) return { curves, pruned, stopped: true };
             const quality = await advance(arm, index);
             curves.set(arm, [...(curves.get(arm) ?? []), quality]);
             best = Math.max(best, quality);
