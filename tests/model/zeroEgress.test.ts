@@ -139,7 +139,8 @@ describe("zero egress", () => {
         writeDocuments(docs);
         const services = await startServices("advisor-data", {
             training: { maxSteps: 1, windowTokens: 64 },
-            // The shortest learning the Advisor measures (15 s first rung), so the run trains in the trainer worker within its minute.
+            // The shortest learning the Advisor measures (15 s first rung), so the run trains in the trainer worker within its
+            // budget: two minutes, since a learning step starts only when it and the scoring after it end by 92% of the budget.
             advisor: { dataFractions: [1], compress: false, probesPerLevel: 4, generationSample: 1, learningSeconds: 120 }
         });
         try {
@@ -150,7 +151,7 @@ describe("zero egress", () => {
             await value(services, "library.addPaths", { paths: [docs] });
             await services.library.ingest.idle();
 
-            const started = await value<AdvisorRunInfo>(services, "advisor.start", { budgetMinutes: 1 });
+            const started = await value<AdvisorRunInfo>(services, "advisor.start", { budgetMinutes: 2 });
             const run = await until("the Advisor run ends", 240_000, () => value<AdvisorRunInfo | null>(services, "advisor.status"),
                 (status) => status != null && status.id === started.id && !["preparing", "running"].includes(status.state));
             expect(run, JSON.stringify(run)).toMatchObject({ state: "done" });

@@ -35,7 +35,7 @@ describe("the Advisor with the real starter model on a fictional library (facts 
             console.log(`  ${config.method.padEnd(8)} ${String(Math.round(config.learningSeconds)).padStart(4)} s: ${config.quality.points.toFixed(1)} ` +
                 `(${config.quality.low.toFixed(1)}-${config.quality.high.toFixed(1)}) easy ${config.perLevel.easy.points.toFixed(1)} medium ${config.perLevel.medium.points.toFixed(1)} ` +
                 `hard ${config.perLevel.hard.points.toFixed(1)}${config.recallAt5 == null ? "" : ` recall@5 ${config.recallAt5.toFixed(2)}`}` +
-                `${config.generation ? ` answers right ${String(config.generation.accuracy)} of ${String(config.generation.sample)}` : ""}` +
+                `${config.generation ? ` answers right ${String(Math.round(config.generation.accuracy * config.generation.sample))} of ${String(config.generation.sample)}` : ""}` +
                 `${config.forgetting ? ` prose loss ${config.forgetting.lossBefore.toFixed(3)} -> ${config.forgetting.lossAfter.toFixed(3)}` : ""}`);
         console.log(`  recommendation: ${run.recommendation?.summary ?? "none"}`);
         for (const note of run.notes) console.log(`  note: ${note}`);
