@@ -116,6 +116,8 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
         notes.push(`The time budget left too little time to learn after scoring the setups without learning (learning needs about ${String(Math.ceil(learningBudgetSeconds(arms.length, plan.mode) / 60))} minutes of budget or more): these results are for RAG and no learning only.`);
     } else if (arms.length > 0 && !outOfTime()) {
         const rungs = rungShares.map((share) => Math.round(share * learningSeconds));
+        /** The learning a step to rung `index` adds, from the rung before it. */
+        const segmentSeconds = (index: number) => rungs[index]! - (index === 0 ? 0 : rungs[index - 1]!);
         let scorer: { variant: ModelVariant; scorer: ProbeScorer } | null = null;
         const scorerFor = async (variant: ModelVariant): Promise<ProbeScorer> => {
             if (scorer?.variant === variant) return scorer.scorer;
@@ -124,8 +126,8 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
             return scorer.scorer;
         };
         const beyondLearningMs = new Map<ModelVariant, number>();
-        const advanceMs = (variant: ModelVariant, segmentSeconds: number) =>
-            segmentSeconds * 1000 + (beyondLearningMs.get(variant) ?? (scoringMs.get(variant) ?? 0) + learningStartAllowanceMs);
+        const advanceMs = (variant: ModelVariant, index: number) =>
+            segmentSeconds(index) * 1000 + (beyondLearningMs.get(variant) ?? (scoringMs.get(variant) ?? 0) + learningStartAllowanceMs);
         let steps = 0;
         const plannedSteps = plan.mode === "sweep" ? arms.length * rungs.length : arms.length + 2 * (rungs.length - 1);
         try {
@@ -134,7 +136,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
                 arms, rungs, bestWithoutLearning, baseline: (arm) => arm.startQuality, ...halvingPolicy(plan.mode),
                 // A step starts only when its learning and the scoring after it (as long as the last one took on that model
                 // file, or its scoring without learning and a start-up allowance at first) end before learning must.
-                shouldStop: (arm, index) => outOfTime() || now() + advanceMs(arm.variant, rungs[index]! - (index === 0 ? 0 : rungs[index - 1]!)) > learningEnd,
+                shouldStop: (arm, index) => outOfTime() || now() + advanceMs(arm.variant, index) > learningEnd,
                 advance: async (arm, index) => {
                     const advanceStarted = now();
                     report(`Learning ${variantName(arm.variant)} on ` +
@@ -144,8 +146,7 @@ export async function runAdvisor(deps: AdvisorDeps, plan: AdvisorPlan, onProgres
                         ...(signal ? { signal } : {})
                     }));
                     configs.push(...arm.results.slice(-2));
-                    const segmentMs = (rungs[index]! - (index === 0 ? 0 : rungs[index - 1]!)) * 1000;
-                    beyondLearningMs.set(arm.variant, now() - advanceStarted - segmentMs);
+                    beyondLearningMs.set(arm.variant, now() - advanceStarted - segmentSeconds(index) * 1000);
                     return quality;
                 }
             });
